@@ -1,0 +1,64 @@
+using Microsoft.Playwright;
+
+namespace LaiChau.CchcDashboard.Tests.E2E;
+
+/// <summary>
+/// One Debian Chromium for the end-to-end tests (never a downloaded browser). Without a browser
+/// the tests are skipped locally but fail in CI (CI=true), where a missing browser is a broken build.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public IBrowser? Browser { get; private set; }
+
+    public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            return;
+        }
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+    }
+
+    /// <summary>The browser, or a skip (locally) / failure (CI) when Chromium is not installed.</summary>
+    public IBrowser RequireBrowser()
+    {
+        if (Browser is not null)
+        {
+            return Browser;
+        }
+        if (InCi)
+        {
+            Assert.Fail($"Chromium is required in CI but {ChromiumPath} was not found (apt-get install chromium).");
+        }
+        Assert.Skip($"Chromium not found at {ChromiumPath}; install Debian's chromium package to run the browser tests.");
+        return null!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

@@ -1,0 +1,15 @@
+using LaiChau.CchcDashboard.Tests.TestInfrastructure;
+
+namespace LaiChau.CchcDashboard.Tests.E2E;
+
+/// <summary>The app on a real Kestrel port with a fresh database, for the browser.</summary>
+public sealed class E2EServer : CchcAppFactory
+{
+    public E2EServer()
+    {
+        UseKestrel(0);
+        StartServer();
+    }
+
+    public string BaseUrl => ClientOptions.BaseAddress.ToString().TrimEnd('/');
+}

@@ -1,0 +1,75 @@
+using LaiChau.CchcDashboard.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LaiChau.CchcDashboard.Tests.TestInfrastructure;
+
+/// <summary>
+/// The app in a test host with its own SQLite file and a FakeTimeProvider (CleanArchitecture's
+/// WebApiFactory). Demo mode is on by default so the demo accounts and data exist.
+/// </summary>
+public class CchcAppFactory : WebApplicationFactory<Program>
+{
+    private readonly string _databasePath = TestDatabase.NewPath();
+
+    public CchcAppFactory()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_databasePath)!);
+    }
+
+    public FakeTimeProvider Clock { get; } = TestClock.AtDemoStart();
+
+    public bool DemoEnabled { get; init; } = true;
+
+    public string Environment { get; init; } = "Development";
+
+    /// <summary>Extra configuration for a test (keys as in appsettings, e.g. "Admin:Email").</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = _databasePath, Pooling = false }.ToString();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseSetting($"ConnectionStrings:{DataExtensions.ConnectionStringName}", ConnectionString);
+        builder.UseSetting("Demo:Enabled", DemoEnabled ? "true" : "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            ConfigureTestServices(services);
+        });
+    }
+
+    /// <summary>Feature tests override this to swap more services (e.g. Hangfire storage).</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            try
+            {
+                File.Delete(_databasePath + suffix);
+            }
+            catch (IOException)
+            {
+                // Left for the temp folder clean-up.
+            }
+        }
+    }
+}

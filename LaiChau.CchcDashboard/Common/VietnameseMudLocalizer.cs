@@ -1,0 +1,123 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace LaiChau.CchcDashboard.Common;
+
+/// <summary>MudBlazor's own texts (pagers, pickers, dialogs, grids) in Vietnamese.</summary>
+public sealed class VietnameseMudLocalizer : MudLocalizer
+{
+    private static readonly Dictionary<string, string> Texts = new(StringComparer.Ordinal)
+    {
+        ["MudAlert_Close"] = "Đóng",
+        ["MudBaseDatePicker_NextMonth"] = "Tháng sau",
+        ["MudBaseDatePicker_NextYear"] = "Năm sau",
+        ["MudBaseDatePicker_Open"] = "Mở lịch",
+        ["MudBaseDatePicker_PrevMonth"] = "Tháng trước",
+        ["MudBaseDatePicker_PrevYear"] = "Năm trước",
+        ["MudChip_Close"] = "Xóa",
+        ["MudDataGridPager_AllItems"] = "Tất cả",
+        ["MudDataGridPager_FirstPage"] = "Trang đầu",
+        ["MudDataGridPager_InfoFormat"] = "{first_item}–{last_item} trong {all_items}",
+        ["MudDataGridPager_LastPage"] = "Trang cuối",
+        ["MudDataGridPager_NextPage"] = "Trang sau",
+        ["MudDataGridPager_PreviousPage"] = "Trang trước",
+        ["MudDataGridPager_RowsPerPage"] = "Số dòng mỗi trang:",
+        ["MudDataGrid_AddFilter"] = "Thêm bộ lọc",
+        ["MudDataGrid_Apply"] = "Áp dụng",
+        ["MudDataGrid_Cancel"] = "Hủy",
+        ["MudDataGrid_Clear"] = "Xóa",
+        ["MudDataGrid_ClearFilter"] = "Xóa bộ lọc",
+        ["MudDataGrid_CollapseAllGroups"] = "Thu gọn tất cả nhóm",
+        ["MudDataGrid_CollapseGroup"] = "Thu gọn nhóm",
+        ["MudDataGrid_Column"] = "Cột",
+        ["MudDataGrid_Columns"] = "Các cột",
+        ["MudDataGrid_Contains"] = "chứa",
+        ["MudDataGrid_EndsWith"] = "kết thúc bằng",
+        ["MudDataGrid_Equals"] = "bằng",
+        ["MudDataGrid_ExpandAllGroups"] = "Mở rộng tất cả nhóm",
+        ["MudDataGrid_ExpandGroup"] = "Mở rộng nhóm",
+        ["MudDataGrid_False"] = "sai",
+        ["MudDataGrid_Filter"] = "Lọc",
+        ["MudDataGrid_FilterValue"] = "Giá trị lọc",
+        ["MudDataGrid_Group"] = "Nhóm",
+        ["MudDataGrid_Hide"] = "Ẩn",
+        ["MudDataGrid_HideAll"] = "Ẩn tất cả",
+        ["MudDataGrid_Is"] = "là",
+        ["MudDataGrid_IsAfter"] = "sau",
+        ["MudDataGrid_IsAnyOf"] = "là một trong",
+        ["MudDataGrid_IsBefore"] = "trước",
+        ["MudDataGrid_IsEmpty"] = "trống",
+        ["MudDataGrid_IsNot"] = "không là",
+        ["MudDataGrid_IsNotEmpty"] = "không trống",
+        ["MudDataGrid_IsOnOrAfter"] = "từ ngày",
+        ["MudDataGrid_IsOnOrBefore"] = "đến ngày",
+        ["MudDataGrid_Loading"] = "Đang tải…",
+        ["MudDataGrid_MoveDown"] = "Chuyển xuống",
+        ["MudDataGrid_MoveUp"] = "Chuyển lên",
+        ["MudDataGrid_NotContains"] = "không chứa",
+        ["MudDataGrid_NotEquals"] = "khác",
+        ["MudDataGrid_OpenFilters"] = "Mở bộ lọc",
+        ["MudDataGrid_Operator"] = "Phép so sánh",
+        ["MudDataGrid_RefreshData"] = "Tải lại",
+        ["MudDataGrid_RemoveFilter"] = "Bỏ bộ lọc",
+        ["MudDataGrid_Save"] = "Lưu",
+        ["MudDataGrid_SelectAllRows"] = "Chọn tất cả",
+        ["MudDataGrid_SelectRow"] = "Chọn dòng",
+        ["MudDataGrid_ShowAll"] = "Hiện tất cả",
+        ["MudDataGrid_ShowColumnOptions"] = "Tùy chọn cột",
+        ["MudDataGrid_Sort"] = "Sắp xếp",
+        ["MudDataGrid_StartsWith"] = "bắt đầu bằng",
+        ["MudDataGrid_True"] = "đúng",
+        ["MudDataGrid_Ungroup"] = "Bỏ nhóm",
+        ["MudDataGrid_Unsort"] = "Bỏ sắp xếp",
+        ["MudDataGrid_Value"] = "Giá trị",
+        ["MudDateRangePicker_End"] = "Đến ngày",
+        ["MudDateRangePicker_Start"] = "Từ ngày",
+        ["MudDialog_Close"] = "Đóng",
+        ["MudFileUpload_Button"] = "Chọn tệp",
+        ["MudFileUpload_DragAndDrop"] = "Kéo thả tệp vào đây",
+        ["MudFormComponent_Required"] = "Bắt buộc",
+        ["MudInput_Clear"] = "Xóa",
+        ["MudInput_Decrement"] = "Giảm",
+        ["MudInput_Increment"] = "Tăng",
+        ["MudNavGroup_ToggleExpand"] = "Mở/đóng {0}",
+        ["MudPagination_CurrentPage"] = "Trang hiện tại {0}",
+        ["MudPagination_FirstPage"] = "Trang đầu",
+        ["MudPagination_LastPage"] = "Trang cuối",
+        ["MudPagination_NextPage"] = "Trang sau",
+        ["MudPagination_PageIndex"] = "Trang {0}",
+        ["MudPagination_PreviousPage"] = "Trang trước",
+        ["MudSelect_SelectAll"] = "Chọn tất cả",
+        ["MudSnackbar_Close"] = "Đóng",
+        ["MudStepper_Complete"] = "Hoàn thành",
+        ["MudStepper_Next"] = "Tiếp",
+        ["MudStepper_Previous"] = "Quay lại",
+        ["MudStepper_Reset"] = "Làm lại",
+        ["MudStepper_Skip"] = "Bỏ qua",
+        ["MudTablePager_FirstPage"] = "Trang đầu",
+        ["MudTablePager_LastPage"] = "Trang cuối",
+        ["MudTablePager_NextPage"] = "Trang sau",
+        ["MudTablePager_PreviousPage"] = "Trang trước",
+        ["MudTable_CancelEditRow"] = "Hủy sửa",
+        ["MudTable_CollapseGroup"] = "Thu gọn nhóm",
+        ["MudTable_CommitRow"] = "Lưu dòng",
+        ["MudTable_EditRow"] = "Sửa dòng",
+        ["MudTable_ExpandGroup"] = "Mở rộng nhóm",
+        ["MudTable_Loading"] = "Đang tải…",
+        ["MudTable_SelectAllRows"] = "Chọn tất cả",
+        ["MudTable_SelectGroup"] = "Chọn nhóm",
+        ["MudTable_SelectRow"] = "Chọn dòng",
+        ["MudTimePicker_Open"] = "Chọn giờ",
+    };
+
+    public static bool Has(string key) => Texts.ContainsKey(key);
+
+    public override LocalizedString this[string key] =>
+        Texts.TryGetValue(key, out var text) ? new LocalizedString(key, text) : new LocalizedString(key, key, resourceNotFound: true);
+
+    public override LocalizedString this[string key, params object[] arguments] =>
+        Texts.TryGetValue(key, out var text)
+            ? new LocalizedString(key, string.Format(CultureInfo.CurrentCulture, text, arguments))
+            : new LocalizedString(key, key, resourceNotFound: true);
+}

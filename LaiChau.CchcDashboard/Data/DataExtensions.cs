@@ -1,0 +1,92 @@
+using LaiChau.CchcDashboard.Common;
+using LaiChau.CchcDashboard.Data.Seeding;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace LaiChau.CchcDashboard.Data;
+
+public static class DataExtensions
+{
+    public const string ConnectionStringName = "Default";
+
+    public static IHostApplicationBuilder AddData(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured.");
+        connectionString = ResolveSqlitePath(connectionString, builder.Environment.ContentRootPath);
+
+        builder.Services.AddDbContextFactory<CchcDbContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddHealthChecks().AddDbContextCheck<CchcDbContext>("database");
+
+        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
+        builder.Services.AddTransient<PlanSeeder>();
+        builder.Services.AddTransient<IdentitySeeder>();
+        builder.Services.AddTransient<DemoSeeder>();
+        builder.Services.AddTransient<DatabaseInitializer>();
+        return builder;
+    }
+
+    /// <summary>Makes a relative SQLite file path relative to the content root and creates its folder.</summary>
+    private static string ResolveSqlitePath(string connectionString, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(csb.DataSource) || csb.DataSource == ":memory:" || csb.Mode == SqliteOpenMode.Memory)
+        {
+            return connectionString;
+        }
+        if (!Path.IsPathRooted(csb.DataSource))
+        {
+            csb.DataSource = Path.Combine(contentRoot, csb.DataSource);
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(csb.DataSource)!);
+        return csb.ToString();
+    }
+
+    public static async Task InitialiseDatabaseAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitialiseAsync();
+    }
+}
+
+/// <summary>Applies migrations, then seeds the plans in seeds/, the roles, the administrator and (in demo mode) the demo.</summary>
+public sealed class DatabaseInitializer(
+    IDbContextFactory<CchcDbContext> dbFactory,
+    PlanSeeder planSeeder,
+    IdentitySeeder identitySeeder,
+    DemoSeeder demoSeeder,
+    Microsoft.Extensions.Options.IOptions<DemoOptions> demoOptions,
+    IWebHostEnvironment environment)
+{
+    public async Task InitialiseAsync(CancellationToken ct = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+
+        foreach (var file in SeedFiles(environment.ContentRootPath))
+        {
+            await planSeeder.SeedAsync(PlanSeeder.Read(file), ct);
+        }
+
+        await identitySeeder.SeedRolesAsync();
+        if (demoOptions.Value.Enabled)
+        {
+            await demoSeeder.SeedAsync(ct);
+        }
+        await identitySeeder.EnsureAdministratorAsync(ct);
+    }
+
+    /// <summary>seeds/plan-*.json beside the app (published copy) or in the repository's seeds/ folder.</summary>
+    public static IEnumerable<string> SeedFiles(string contentRoot)
+    {
+        string[] candidates = [Path.Combine(AppContext.BaseDirectory, "seeds"), Path.Combine(contentRoot, "..", "seeds"), Path.Combine(contentRoot, "seeds")];
+        var folder = candidates.FirstOrDefault(Directory.Exists)
+            ?? throw new DirectoryNotFoundException("The seeds/ folder with plan-*.json was not found.");
+        return Directory.GetFiles(folder, "plan-*.json").Order(StringComparer.Ordinal);
+    }
+}

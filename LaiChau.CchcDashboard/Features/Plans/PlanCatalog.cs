@@ -1,0 +1,77 @@
+using LaiChau.CchcDashboard.Common;
+using LaiChau.CchcDashboard.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace LaiChau.CchcDashboard.Features.Plans;
+
+public sealed record PlanSummary(int Id, int Year, string Number, string Title)
+{
+    public string Label => string.IsNullOrEmpty(Number) ? $"Kế hoạch năm {Year} (chưa ban hành)" : $"{Number} — năm {Year}";
+}
+
+/// <summary>The list of plans for the plan selector.</summary>
+public sealed class PlanCatalog(IDbContextFactory<CchcDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<PlanSummary>> GetPlansAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Plans.AsNoTracking()
+            .OrderByDescending(p => p.Year).ThenByDescending(p => p.Id)
+            .Select(p => new PlanSummary(p.Id, p.Year, p.Number, p.Title))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>The plan of the current year if there is one, else the newest.</summary>
+    public PlanSummary? DefaultPlan(IReadOnlyList<PlanSummary> plans)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+        var year = VietnamTime.Today(clock).Year;
+        return plans.FirstOrDefault(p => p.Year == year) ?? (plans.Count > 0 ? plans[0] : null);
+    }
+}
+
+/// <summary>The plan the user is looking at, per circuit. Pages read <see cref="Current"/> and listen to <see cref="Changed"/>.</summary>
+public sealed class PlanSelection(PlanCatalog catalog)
+{
+    public IReadOnlyList<PlanSummary> Plans { get; private set; } = [];
+    public PlanSummary? Current { get; private set; }
+    public event Action? Changed;
+
+    public async Task EnsureLoadedAsync(CancellationToken ct = default)
+    {
+        if (Current is not null)
+        {
+            return;
+        }
+        await ReloadAsync(ct);
+    }
+
+    public async Task ReloadAsync(CancellationToken ct = default)
+    {
+        Plans = await catalog.GetPlansAsync(ct);
+        Current = (Current is null ? null : Plans.FirstOrDefault(p => p.Id == Current.Id)) ?? catalog.DefaultPlan(Plans);
+        Changed?.Invoke();
+    }
+
+    public void Select(int planId)
+    {
+        var plan = Plans.FirstOrDefault(p => p.Id == planId);
+        if (plan is null || plan.Id == Current?.Id)
+        {
+            return;
+        }
+        Current = plan;
+        Changed?.Invoke();
+    }
+}
+
+public static class PlansExtensions
+{
+    public static IHostApplicationBuilder AddPlans(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddScoped<PlanCatalog>();
+        builder.Services.AddScoped<PlanSelection>();
+        return builder;
+    }
+}

@@ -1,0 +1,30 @@
+using LaiChau.CchcDashboard.Common;
+using LaiChau.CchcDashboard.Components;
+using LaiChau.CchcDashboard.Data;
+using LaiChau.CchcDashboard.Features.Account;
+using LaiChau.CchcDashboard.Features.Admin;
+using LaiChau.CchcDashboard.Features.Plans;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddClock();
+builder.AddData();
+builder.AddAccounts();
+builder.AddPlans();
+builder.AddAdmin();
+builder.AddUi();
+
+var app = builder.Build();
+
+await app.InitialiseDatabaseAsync();
+
+app.UseUi();
+app.MapAccountEndpoints();
+app.MapHealth();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
