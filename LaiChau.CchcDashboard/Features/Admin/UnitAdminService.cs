@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using LaiChau.CchcDashboard.Common;
 using LaiChau.CchcDashboard.Data;
 using LaiChau.CchcDashboard.Data.Entities;
 using LaiChau.CchcDashboard.Features.Account;

@@ -1,4 +1,4 @@
-namespace LaiChau.CchcDashboard.Features.Admin;
+namespace LaiChau.CchcDashboard.Common;
 
 /// <summary>
 /// The outcome of a save that can be refused: either success or messages keyed by the form
