@@ -172,16 +172,7 @@ public sealed class UserAdminService(
 
     private static Dictionary<string, string> Validate(UserForm form)
     {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(form, new ValidationContext(form), results, validateAllProperties: true);
-        var errors = new Dictionary<string, string>();
-        foreach (var result in results)
-        {
-            foreach (var member in result.MemberNames)
-            {
-                errors.TryAdd(member, result.ErrorMessage ?? "Giá trị không hợp lệ.");
-            }
-        }
+        var errors = FormValidation.Validate(form);
         if (form.Role is not null && !AppRoles.All.Contains(form.Role))
         {
             errors.TryAdd(nameof(UserForm.Role), "Vai trò không hợp lệ.");
