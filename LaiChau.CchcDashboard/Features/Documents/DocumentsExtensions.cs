@@ -11,8 +11,6 @@ namespace LaiChau.CchcDashboard.Features.Documents;
 
 public static class DocumentsExtensions
 {
-    public const string CityLevelPolicy = "Documents.CityLevel";
-
     public static IHostApplicationBuilder AddDocuments(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -20,8 +18,6 @@ public static class DocumentsExtensions
         builder.Services.AddSingleton<DocumentFonts>();
         builder.Services.AddTransient<DocumentDataService>();
         builder.Services.AddHealthChecks().AddCheck<DocumentFontsHealthCheck>("pdf-fonts");
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(CityLevelPolicy, p => p.RequireRole(AppRoles.HomeAffairs, AppRoles.Leadership, AppRoles.Administrator));
         return builder;
     }
 
@@ -40,7 +36,7 @@ public static class DocumentsExtensions
             }
             if (!IsCityLevel(user) && await data.UnitOfUserAsync(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", ct) != unitId)
             {
-                return Results.Text("Bạn chỉ được in báo cáo của đơn vị mình.", "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status403Forbidden);
+                return Forbidden("Bạn chỉ được in báo cáo của đơn vị mình.");
             }
             var report = (await data.GetUnitReportAsync(reportId, ct))!;
             return Pdf(http, fonts, $"bao-cao-{report.Period.Slug}-{Slug(report.UnitName)}.pdf", () => UnitReportDocument.Build(report, clock.GetUtcNow()));
@@ -54,13 +50,17 @@ public static class DocumentsExtensions
                 : Pdf(http, fonts, $"de-cuong-bao-cao-{period.Slug}.pdf", () => BlankOutlineDocument.Build(period, clock.GetUtcNow()));
         });
 
-        group.MapGet("/periods/{periodId:int}/consolidated.pdf", async (int periodId, DocumentDataService data, DocumentFonts fonts, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        group.MapGet("/periods/{periodId:int}/consolidated.pdf", async (int periodId, ClaimsPrincipal user, DocumentDataService data, DocumentFonts fonts, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
+            if (!IsCityLevel(user))
+            {
+                return Forbidden("Báo cáo tổng hợp dành cho Phòng Nội vụ, Lãnh đạo và Quản trị.");
+            }
             var consolidated = await data.GetConsolidatedAsync(periodId, ct);
             return consolidated is null
                 ? NotFound("Không tìm thấy kỳ báo cáo.")
                 : Pdf(http, fonts, $"bao-cao-tong-hop-{consolidated.Period.Slug}.pdf", () => ConsolidatedReportDocument.Build(consolidated, clock.GetUtcNow()));
-        }).RequireAuthorization(CityLevelPolicy);
+        });
 
         group.MapGet("/plans/{planId:int}.pdf", async (int planId, DocumentDataService data, DocumentFonts fonts, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
@@ -73,6 +73,9 @@ public static class DocumentsExtensions
 
     private static bool IsCityLevel(ClaimsPrincipal user) =>
         user.IsInRole(AppRoles.HomeAffairs) || user.IsInRole(AppRoles.Leadership) || user.IsInRole(AppRoles.Administrator);
+
+    private static IResult Forbidden(string message) =>
+        Results.Text(message, "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status403Forbidden);
 
     private static IResult NotFound(string message) =>
         Results.Text(message, "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status404NotFound);
