@@ -8,15 +8,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LaiChau.CchcDashboard.Tests.Features.Documents;
 
-public sealed class DocumentEndpointTests : IAsyncLifetime
+public sealed class DocumentEndpointTests : IClassFixture<DocumentEndpointTests.Host>
 {
-    private readonly CchcAppFactory _factory = new();
+    public sealed class Host : CchcAppFactory;
 
-    public DocumentEndpointTests() => TestFonts.Require();
+    private readonly Host _factory;
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+    public DocumentEndpointTests(Host host)
+    {
+        TestFonts.Require();
+        _factory = host;
+    }
 
     private async Task<int> ReportOfAsync(string unitCode)
     {
@@ -139,25 +141,27 @@ public sealed class DocumentEndpointTests : IAsyncLifetime
     }
 }
 
-public sealed class DocumentFontMissingTests : IAsyncLifetime
+public sealed class DocumentFontMissingTests(DocumentFontMissingTests.Host factory) : IClassFixture<DocumentFontMissingTests.Host>
 {
-    private readonly DirectoryInfo _emptyFolder = Directory.CreateTempSubdirectory("cchc-nofonts-");
-    private readonly CchcAppFactory _factory;
-
-    public DocumentFontMissingTests()
+    /// <summary>The app pointed at an empty font folder, with the system folders not searched.</summary>
+    public sealed class Host : CchcAppFactory
     {
-        _factory = new CchcAppFactory();
-        _factory.Settings["Documents:FontFolder"] = _emptyFolder.FullName;
-        _factory.Settings["Documents:SearchSystemFonts"] = "false";
+        private readonly DirectoryInfo _emptyFolder = Directory.CreateTempSubdirectory("cchc-nofonts-");
+
+        public Host()
+        {
+            Settings["Documents:FontFolder"] = _emptyFolder.FullName;
+            Settings["Documents:SearchSystemFonts"] = "false";
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            _emptyFolder.Delete(recursive: true);
+        }
     }
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        _emptyFolder.Delete(recursive: true);
-    }
+    private readonly Host _factory = factory;
 
     [Fact]
     public async Task Pdf_WithoutAUsableFont_ExplainsWhichPackageToInstall()
