@@ -95,7 +95,7 @@ public sealed class OfficialDocumentTests
             "500 Phường thử nghiệm 500 ",
             "Tổng cộng",
             "Nơi nhận:", "TRƯỞNG PHÒNG");
-        var rowPages = pdf.Pages.Where(p => System.Text.RegularExpressions.Regex.IsMatch(PdfReadBack.PageText(p), @"\d+ Phường thử nghiệm \d+ \d")).ToList();
+        var rowPages = pdf.Pages.Where(p => System.Text.RegularExpressions.Regex.IsMatch(PdfReadBack.PageText(p), @"\d+ Phường thử nghiệm \d+ \d+ \d+ \d+ \d+ \d+ ")).ToList();
         Assert.True(rowPages.Count >= 10, $"{rowPages.Count} pages of unit rows");
         Assert.All(rowPages, p => Assert.Contains("TT Cơ quan, đơn vị Văn Tin, Mô Gương Buổi Phút Lượt", PdfReadBack.PageText(p), StringComparison.Ordinal));
     }

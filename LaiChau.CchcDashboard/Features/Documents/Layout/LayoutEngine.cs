@@ -152,7 +152,7 @@ public sealed class LayoutEngine
                 // A rule goes under the paragraph's last line, as wide as a fraction of its widest line.
                 var left = x + line.Pieces[0].X;
                 var right = x + last.X + _measurer.Width(last.Text.TrimEnd(), last.Font);
-                var bottom = _y - (style.FontSize * (style.LineSpacing - 1) / 2);
+                var bottom = _y;
                 _lastLine = _lastLine is { } previous && previous.Right - previous.Left > right - left
                     ? previous with { Bottom = bottom }
                     : (left, right, bottom);
@@ -178,7 +178,7 @@ public sealed class LayoutEngine
         }
         var length = (last.Right - last.Left) * rule.Fraction;
         var centre = (last.Left + last.Right) / 2;
-        var y = last.Bottom + 1;
+        var y = last.Bottom + 1.5;
         Ops.Add(new LineOp(centre - (length / 2), y, centre + (length / 2), y, 0.75));
         _y = Math.Max(_y, y + rule.SpaceAfter);
     }
