@@ -3,6 +3,7 @@ using LaiChau.CchcDashboard.Components;
 using LaiChau.CchcDashboard.Data;
 using LaiChau.CchcDashboard.Features.Account;
 using LaiChau.CchcDashboard.Features.Admin;
+using LaiChau.CchcDashboard.Features.Documents;
 using LaiChau.CchcDashboard.Features.Plans;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.AddData();
 builder.AddAccounts();
 builder.AddPlans();
 builder.AddAdmin();
+builder.AddDocuments();
 builder.AddUi();
 
 var app = builder.Build();
@@ -20,6 +22,7 @@ await app.InitialiseDatabaseAsync();
 
 app.UseUi();
 app.MapAccountEndpoints();
+app.MapDocumentEndpoints();
 app.MapHealth();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
