@@ -41,6 +41,13 @@ public sealed class PlanIssueForm
     public DateTime? IssuedOn { get; set; }
 }
 
+/// <summary>The year of the plan to start from the selected one.</summary>
+public sealed class PlanCloneForm
+{
+    [Range(2000, 2100, ErrorMessage = "Năm phải từ 2000 đến 2100.")]
+    public int Year { get; set; }
+}
+
 /// <summary>The plan page: reading the plan, cloning it into next year, filling in number and date.</summary>
 public sealed class PlanService(
     IDbContextFactory<CchcDbContext> dbFactory, TimeProvider clock, ChangeNotifier notifier, AuditLog audit, ILogger<PlanService> logger)
@@ -87,11 +94,11 @@ public sealed class PlanService(
         }
         if (year <= source.Year || year > source.Year + 10)
         {
-            return (null, SaveResult.Fail("Year", $"Năm của kế hoạch mới phải sau {source.Year} và không quá {source.Year + 10}."));
+            return (null, SaveResult.Fail(nameof(PlanCloneForm.Year), $"Năm của kế hoạch mới phải sau {source.Year} và không quá {source.Year + 10}."));
         }
         if (await db.Plans.AnyAsync(p => p.Year == year, ct))
         {
-            return (null, SaveResult.Fail("Year", $"Năm {year} đã có kế hoạch; hãy chọn kế hoạch đó trên thanh tiêu đề."));
+            return (null, SaveResult.Fail(nameof(PlanCloneForm.Year), $"Năm {year} đã có kế hoạch; hãy chọn kế hoạch đó trên thanh tiêu đề."));
         }
 
         var shift = year - source.Year;
