@@ -49,3 +49,24 @@ public sealed class ActivityPage(IPage page, string baseUrl) : BasePage(page, ba
         await ByTestId("progress-save").ClickAsync();
     }
 }
+
+/// <summary>The plan page ("/plan").</summary>
+public sealed class PlanPage(IPage page, string baseUrl) : BasePage(page, baseUrl)
+{
+    public ILocator Title => ByTestId("plan-title");
+    public ILocator NotIssued => ByTestId("plan-not-issued");
+    public ILocator PlanSelector => ByTestId("plan-selector");
+    public ILocator CloneButton => ByTestId("plan-clone");
+
+    public async Task GotoAsync()
+    {
+        await Page.GotoAsync(BaseUrl + "/plan");
+        await WaitForInteractiveAsync();
+    }
+
+    public async Task CloneIntoNextYearAsync()
+    {
+        await CloneButton.ClickAsync();
+        await ByTestId("plan-clone-save").ClickAsync();
+    }
+}
