@@ -4,6 +4,7 @@ using LaiChau.CchcDashboard.Data;
 using LaiChau.CchcDashboard.Features.Account;
 using LaiChau.CchcDashboard.Features.Admin;
 using LaiChau.CchcDashboard.Features.Dashboard;
+using LaiChau.CchcDashboard.Features.Documents;
 using LaiChau.CchcDashboard.Features.Plans;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.AddAccounts();
 builder.AddPlans();
 builder.AddDashboard();
 builder.AddAdmin();
+builder.AddDocuments();
 builder.AddUi();
 
 var app = builder.Build();
@@ -22,6 +24,7 @@ await app.InitialiseDatabaseAsync();
 
 app.UseUi();
 app.MapAccountEndpoints();
+app.MapDocumentEndpoints();
 app.MapHealth();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
