@@ -3,6 +3,7 @@ using LaiChau.CchcDashboard.Components;
 using LaiChau.CchcDashboard.Data;
 using LaiChau.CchcDashboard.Features.Account;
 using LaiChau.CchcDashboard.Features.Admin;
+using LaiChau.CchcDashboard.Features.Dashboard;
 using LaiChau.CchcDashboard.Features.Documents;
 using LaiChau.CchcDashboard.Features.Plans;
 
@@ -12,6 +13,7 @@ builder.AddClock();
 builder.AddData();
 builder.AddAccounts();
 builder.AddPlans();
+builder.AddDashboard();
 builder.AddAdmin();
 builder.AddDocuments();
 builder.AddUi();
