@@ -150,17 +150,6 @@ public sealed class OfficialDocumentTests
         Assert.Equal(expected, OfficialParts.DocumentNumber(number, "BC-UBND"));
 
     [Fact]
-    public void ActivityStatusBucket_FromStatusDueAndCompletion()
-    {
-        var due = new DateTimeOffset(2020, 10, 1, 0, 0, 0, TimeSpan.FromHours(7));
-        Assert.Equal(Common.StatusBucket.CompletedOnTime, ActivityStatusBucket.Of(ActivityStatus.Completed, due, due.AddDays(-1), due.AddDays(5)));
-        Assert.Equal(Common.StatusBucket.CompletedLate, ActivityStatusBucket.Of(ActivityStatus.Completed, due, due.AddHours(1), due.AddDays(5)));
-        Assert.Equal(Common.StatusBucket.Overdue, ActivityStatusBucket.Of(ActivityStatus.InProgress, due, null, due));
-        Assert.Equal(Common.StatusBucket.InProgress, ActivityStatusBucket.Of(ActivityStatus.InProgress, null, null, due));
-        Assert.Equal(Common.StatusBucket.NotStarted, ActivityStatusBucket.Of(ActivityStatus.NotStarted, due, null, due.AddDays(-1)));
-    }
-
-    [Fact]
     public void Slug_VietnameseName_IsReadableAscii() =>
         Assert.Equal("bao-cao-6-thang-2020-phuong-tan-phong", DocumentsExtensions.Slug("Báo cáo 6 tháng 2020 - Phường Tân Phong"));
 }

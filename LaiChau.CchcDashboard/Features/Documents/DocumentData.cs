@@ -62,18 +62,3 @@ public sealed record PlanData(
 {
     public PlanReference Reference => new(Id, Number, IssuedOn, Title, IssuingBody, Place, Year);
 }
-
-/// <summary>
-/// The status bucket of a plan activity, kept deliberately small (the activities feature owns the
-/// full tracking): completed after its due instant is late; not completed past it is overdue.
-/// </summary>
-public static class ActivityStatusBucket
-{
-    public static StatusBucket Of(ActivityStatus status, DateTimeOffset? dueAt, DateTimeOffset? completedAt, DateTimeOffset now) => status switch
-    {
-        ActivityStatus.Completed => dueAt is { } due && completedAt is { } done && done >= due ? StatusBucket.CompletedLate : StatusBucket.CompletedOnTime,
-        _ when dueAt is { } due && now >= due => StatusBucket.Overdue,
-        ActivityStatus.InProgress => StatusBucket.InProgress,
-        _ => StatusBucket.NotStarted,
-    };
-}

@@ -114,7 +114,7 @@ public sealed class DocumentDataService(IDbContextFactory<CchcDbContext> dbFacto
             .ToListAsync(ct))
             .Select(a => new PlanActivityRow(a.Kind, a.Order, a.Content, a.Lead ?? "",
                 a.CoordinationLabel ?? (a.Coordinating.Count > 0 ? string.Join(", ", a.Coordinating) : null),
-                a.TimingLabel, ActivityStatusBucket.Of(a.Status, a.DueAt, a.CompletedAt, now)))
+                a.TimingLabel, Plans.ActivityRules.Bucket(a.Status, a.DueAt, a.CompletedAt, now)))
             .ToList();
         return new PlanData(plan.Id, plan.Year, plan.Number, plan.IssuedOn, plan.Title, plan.ParentBody, plan.IssuingBody, plan.Place,
             plan.SignerCapacity, plan.SignerTitle, plan.SignerName, plan.Preamble, plan.Closing, plan.Bases, plan.Recipients, sections, activities);
