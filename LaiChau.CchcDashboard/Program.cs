@@ -4,6 +4,8 @@ using LaiChau.CchcDashboard.Data;
 using LaiChau.CchcDashboard.Features.Account;
 using LaiChau.CchcDashboard.Features.Admin;
 using LaiChau.CchcDashboard.Features.Plans;
+using LaiChau.CchcDashboard.Features.Reminders;
+using LaiChau.CchcDashboard.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +14,8 @@ builder.AddData();
 builder.AddAccounts();
 builder.AddPlans();
 builder.AddAdmin();
+builder.AddReminders();
+builder.AddJobs();
 builder.AddUi();
 
 var app = builder.Build();
@@ -21,6 +25,7 @@ await app.InitialiseDatabaseAsync();
 app.UseUi();
 app.MapAccountEndpoints();
 app.MapHealth();
+app.MapJobs();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
