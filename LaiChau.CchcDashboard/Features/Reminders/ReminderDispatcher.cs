@@ -76,7 +76,7 @@ public sealed class ReminderDispatcher(
                 foreach (var user in users[reminder.UnitId])
                 {
                     deliveries.Add((id, DeliveryChannel.InApp, user.UserName ?? user.Id, false, DeliveryOutcome.Sent, 1));
-                    notes.Add((user.Id, message.Headline, message.PlainText, message.Link, id));
+                    notes.Add((user.Id, message.Headline, message.InAppBody, message.Link, id));
                 }
                 if (unitEmail.GetValueOrDefault(reminder.UnitId) is { Length: > 0 } to)
                 {

@@ -10,7 +10,7 @@ public sealed record ReminderContent(
     string UnitName, string PeriodName, int PeriodId, DateTimeOffset DueAt, string Step, bool IsOverdue, string? Note);
 
 /// <summary>A worded reminder: the same text for the bell, the plain-text and the HTML e-mail.</summary>
-public sealed record ReminderMessage(string Subject, string Headline, string Countdown, string Link, string PlainText, string Html);
+public sealed record ReminderMessage(string Subject, string Headline, string Countdown, string Link, string PlainText, string Html, string InAppBody);
 
 /// <summary>The Vietnamese wording of reminders, in the plan's terms ("Hạn: trước ngày 25/05/2020").</summary>
 public static class ReminderMessages
@@ -58,7 +58,9 @@ public static class ReminderMessages
             .Append("<p style=\"color:#666;font-size:12px\">Đây là thư tự động của hệ thống theo dõi Kế hoạch tuyên truyền cải cách hành chính, UBND thành phố Lai Châu. Nếu đơn vị đã nộp báo cáo, xin bỏ qua thư này.</p>")
             .Append("</body></html>");
 
-        return new ReminderMessage(subject, headline, countdown, ReportPath(content.PeriodId), text.ToString(), html.ToString());
+        var inApp = $"{content.PeriodName} — {deadline} ({countdown})."
+            + (string.IsNullOrWhiteSpace(content.Note) ? "" : "\nGhi chú của Phòng Nội vụ: " + content.Note.Trim());
+        return new ReminderMessage(subject, headline, countdown, ReportPath(content.PeriodId), text.ToString(), html.ToString(), inApp);
     }
 
     private static string Headline(ReminderContent content, DateTimeOffset now, string countdown)

@@ -91,7 +91,7 @@ public sealed class ReminderService(
         return owned.Count == 1 ? SaveResult.Ok : SaveResult.Fail("", "Nhắc nhở này vừa được gửi. Vui lòng chờ giây lát nếu muốn gửi thêm.");
     }
 
-    public async Task<ScheduleView> GetScheduleAsync(CancellationToken ct = default)
+    public async Task<ScheduleView> GetScheduleAsync(int? unitId = null, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         var today = VietnamTime.LocalDate(now);
@@ -100,9 +100,9 @@ public sealed class ReminderService(
         var previewDay = VietnamTime.LocalDate(nextPass);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var calendar = await ReminderPlanner.CalendarAsync(db, ct);
-        var preview = await planner.PlanAsync(db, previewDay, ct);
+        var preview = (await planner.PlanAsync(db, previewDay, ct)).Where(p => unitId is null || p.UnitId == unitId).ToList();
         var cannotEmail = await db.Units.AsNoTracking()
-            .Where(u => u.MustReport && u.IsActive && (u.Email == null || u.Email == ""))
+            .Where(u => u.MustReport && u.IsActive && (u.Email == null || u.Email == "") && (unitId == null || u.Id == unitId))
             .OrderBy(u => u.SortOrder).ThenBy(u => u.Name)
             .Select(u => new UnitChoice(u.Id, u.Name, u.Email)).ToListAsync(ct);
         var settings = options.Value;
