@@ -120,7 +120,7 @@ public sealed class EmailDeliveryTests
         Assert.Equal(DeliveryOutcome.Failed, delivery.Outcome);
         Assert.Equal(EmailDeliveryService.MaxAttempts, delivery.Attempts);
         var history = await new ReminderHistory(database.Factory).GetAsync(new HistoryFilter(Outcome: DeliveryOutcome.Failed), ct);
-        Assert.Equal("Gửi thất bại", ReminderHistory.Label(Assert.Single(history).Outcome));
+        Assert.Equal("Gửi thất bại", ReminderHistory.Label(Assert.Single(history).Outcome!.Value));
     }
 
     [Fact]

@@ -7,8 +7,8 @@ namespace LaiChau.CchcDashboard.Features.Reminders;
 public sealed record HistoryFilter(int? UnitId = null, int? PeriodId = null, DeliveryChannel? Channel = null, DeliveryOutcome? Outcome = null);
 
 public sealed record HistoryRow(int ReminderId, DateTimeOffset CreatedAt, DateOnly ScheduledFor, string UnitName, string PeriodName,
-    string Step, bool IsManual, string? CreatedBy, string? Note, DeliveryChannel Channel, string Recipient, bool IsCopy,
-    DeliveryOutcome Outcome, int Attempts, DateTimeOffset? LastAttemptAt, string? LastError);
+    string Step, bool IsManual, string? CreatedBy, string? Note, DeliveryChannel? Channel, string? Recipient, bool IsCopy,
+    DeliveryOutcome? Outcome, int Attempts, DateTimeOffset? LastAttemptAt, string? LastError);
 
 /// <summary>Every reminder delivery, newest first, for the history on the Nhắc nhở page.</summary>
 public sealed class ReminderHistory(IDbContextFactory<CchcDbContext> dbFactory)
@@ -19,29 +19,34 @@ public sealed class ReminderHistory(IDbContextFactory<CchcDbContext> dbFactory)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = db.ReminderDeliveries.AsNoTracking();
+        var reminders = db.Reminders.AsNoTracking();
         if (filter.UnitId is { } unitId)
         {
-            query = query.Where(d => d.Reminder!.UnitId == unitId);
+            reminders = reminders.Where(r => r.UnitId == unitId);
         }
         if (filter.PeriodId is { } periodId)
         {
-            query = query.Where(d => d.Reminder!.PeriodId == periodId);
+            reminders = reminders.Where(r => r.PeriodId == periodId);
         }
+        // A reminder to a unit with neither users nor an e-mail address has no delivery; it still shows.
+        var rows = from r in reminders
+                   from d in r.Deliveries.DefaultIfEmpty()
+                   select new { r, d };
         if (filter.Channel is { } channel)
         {
-            query = query.Where(d => d.Channel == channel);
+            rows = rows.Where(x => x.d != null && x.d.Channel == channel);
         }
         if (filter.Outcome is { } outcome)
         {
-            query = query.Where(d => d.Outcome == outcome);
+            rows = rows.Where(x => x.d != null && x.d.Outcome == outcome);
         }
         // Ids grow with time, so ordering by them is newest first without comparing instants in SQLite.
-        return await query.OrderByDescending(d => d.ReminderId).ThenBy(d => d.Channel).ThenBy(d => d.Id)
+        return await rows.OrderByDescending(x => x.r.Id).ThenBy(x => x.d == null ? 0 : (int)x.d.Channel).ThenBy(x => x.d == null ? 0 : x.d.Id)
             .Take(PageSize)
-            .Select(d => new HistoryRow(d.ReminderId, d.Reminder!.CreatedAt, d.Reminder.ScheduledFor, d.Reminder.Unit!.Name,
-                d.Reminder.Period!.Name, d.Reminder.Step, d.Reminder.IsManual, d.Reminder.CreatedBy, d.Reminder.Note,
-                d.Channel, d.Recipient, d.IsCopy, d.Outcome, d.Attempts, d.LastAttemptAt, d.LastError))
+            .Select(x => new HistoryRow(x.r.Id, x.r.CreatedAt, x.r.ScheduledFor, x.r.Unit!.Name, x.r.Period!.Name, x.r.Step, x.r.IsManual,
+                x.r.CreatedBy, x.r.Note,
+                x.d == null ? null : x.d.Channel, x.d == null ? null : x.d.Recipient, x.d != null && x.d.IsCopy,
+                x.d == null ? null : x.d.Outcome, x.d == null ? 0 : x.d.Attempts, x.d == null ? null : x.d.LastAttemptAt, x.d == null ? null : x.d.LastError))
             .ToListAsync(ct);
     }
 

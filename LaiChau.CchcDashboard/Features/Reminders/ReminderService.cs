@@ -129,11 +129,11 @@ public sealed class ReminderService(
 /// <summary>The manual reminder form; messages are what the user reads at the field.</summary>
 public sealed class ManualReminderForm
 {
-    [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue, ErrorMessage = "Vui lòng chọn đơn vị.")]
-    public int UnitId { get; set; }
+    [System.ComponentModel.DataAnnotations.Required(ErrorMessage = "Vui lòng chọn đơn vị.")]
+    public int? UnitId { get; set; }
 
-    [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue, ErrorMessage = "Vui lòng chọn kỳ báo cáo.")]
-    public int PeriodId { get; set; }
+    [System.ComponentModel.DataAnnotations.Required(ErrorMessage = "Vui lòng chọn kỳ báo cáo.")]
+    public int? PeriodId { get; set; }
 
     [System.ComponentModel.DataAnnotations.MaxLength(1000, ErrorMessage = "Ghi chú tối đa 1.000 ký tự.")]
     public string? Note { get; set; }
