@@ -178,4 +178,24 @@ public sealed class ReminderPassTests
         Assert.Equal("Đề nghị nộp trước thứ Sáu.", row.Note);
         Assert.Equal("Lò Thị Mai", row.CreatedBy);
     }
+
+    [Fact]
+    public async Task Pass_EmailCommittedButNeverQueued_IsQueuedAgainByTheNextPass()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateSeededAsync();
+        await ReminderTestKit.GiveUnitsEmailsAsync(database.Factory);
+        var crashed = new ReminderTestKit(database.Factory, ReminderTestKit.EarlyClock());
+        crashed.PassTimeOn(Monday18May);
+        await crashed.Service.RunPassAsync(ct);
+        var lost = crashed.Queue.Emails.ToHashSet();
+
+        // The queue of the first process died with it; the next day's pass finds its e-mails again.
+        var restarted = new ReminderTestKit(database.Factory, ReminderTestKit.EarlyClock());
+        restarted.PassTimeOn(Monday18May.AddDays(1));
+        await restarted.Service.RunPassAsync(ct);
+
+        Assert.NotEmpty(lost);
+        Assert.Equal(lost.Order(), restarted.Queue.Emails.Order());
+    }
 }

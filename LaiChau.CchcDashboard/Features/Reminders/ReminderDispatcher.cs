@@ -108,6 +108,29 @@ public sealed class ReminderDispatcher(
         return owned;
     }
 
+    /// <summary>
+    /// Queues again the e-mails that were committed but never handed to the job queue (the process
+    /// stopped between the commit and the enqueue). Only deliveries older than an hour and never
+    /// attempted, so a job that is merely waiting in the queue is not doubled.
+    /// </summary>
+    public async Task<int> RequeueStrandedAsync(CchcDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var before = now.AddHours(-1);
+        var stranded = await db.ReminderDeliveries.AsNoTracking()
+            .Where(d => d.Channel == DeliveryChannel.Email && d.Outcome == DeliveryOutcome.Pending && d.Attempts == 0 && d.Reminder!.CreatedAt < before)
+            .Select(d => d.Id).ToListAsync(ct);
+        foreach (var id in stranded)
+        {
+            queue.EnqueueEmail(id);
+        }
+        if (stranded.Count > 0)
+        {
+            logger.LogWarning("Queued {Count} stranded e-mail delivery(ies) again.", stranded.Count);
+        }
+        return stranded.Count;
+    }
+
     private sealed class ClaimedRow
     {
         public int Id { get; set; }
