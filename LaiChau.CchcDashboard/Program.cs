@@ -3,6 +3,8 @@ using LaiChau.CchcDashboard.Components;
 using LaiChau.CchcDashboard.Data;
 using LaiChau.CchcDashboard.Features.Account;
 using LaiChau.CchcDashboard.Features.Admin;
+using LaiChau.CchcDashboard.Features.Dashboard;
+using LaiChau.CchcDashboard.Features.Documents;
 using LaiChau.CchcDashboard.Features.Plans;
 using LaiChau.CchcDashboard.Features.Reminders;
 using LaiChau.CchcDashboard.Jobs;
@@ -13,9 +15,11 @@ builder.AddClock();
 builder.AddData();
 builder.AddAccounts();
 builder.AddPlans();
+builder.AddDashboard();
 builder.AddAdmin();
 builder.AddReminders();
 builder.AddJobs();
+builder.AddDocuments();
 builder.AddUi();
 
 var app = builder.Build();
@@ -24,6 +28,7 @@ await app.InitialiseDatabaseAsync();
 
 app.UseUi();
 app.MapAccountEndpoints();
+app.MapDocumentEndpoints();
 app.MapHealth();
 app.MapJobs();
 app.MapRazorComponents<App>()
