@@ -6,6 +6,8 @@ using LaiChau.CchcDashboard.Features.Admin;
 using LaiChau.CchcDashboard.Features.Dashboard;
 using LaiChau.CchcDashboard.Features.Documents;
 using LaiChau.CchcDashboard.Features.Plans;
+using LaiChau.CchcDashboard.Features.Reminders;
+using LaiChau.CchcDashboard.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +17,8 @@ builder.AddAccounts();
 builder.AddPlans();
 builder.AddDashboard();
 builder.AddAdmin();
+builder.AddReminders();
+builder.AddJobs();
 builder.AddDocuments();
 builder.AddUi();
 
@@ -26,6 +30,7 @@ app.UseUi();
 app.MapAccountEndpoints();
 app.MapDocumentEndpoints();
 app.MapHealth();
+app.MapJobs();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -1,3 +1,5 @@
+using Hangfire;
+using Hangfire.InMemory;
 using LaiChau.CchcDashboard.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -38,6 +40,9 @@ public class CchcAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(Environment);
         builder.UseSetting($"ConnectionStrings:{DataExtensions.ConnectionStringName}", ConnectionString);
         builder.UseSetting("Demo:Enabled", DemoEnabled ? "true" : "false");
+        // No background server against the fake clock: tests run the jobs' services directly.
+        builder.UseSetting("Jobs:RunServer", "false");
+        builder.UseSetting("Smtp:PickupFolder", Path.Combine(Path.GetDirectoryName(_databasePath)!, "mail-" + Path.GetFileNameWithoutExtension(_databasePath)));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -46,6 +51,8 @@ public class CchcAppFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.RemoveAll<JobStorage>();
+            services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
             ConfigureTestServices(services);
         });
     }

@@ -1,0 +1,61 @@
+using Microsoft.Playwright;
+
+namespace LaiChau.CchcDashboard.Tests.E2E;
+
+/// <summary>The Nhắc nhở page and the bell, in a real browser.</summary>
+public sealed class RemindersPageObject(IPage page, string baseUrl) : BasePage(page, baseUrl)
+{
+    public ILocator BellCount => ByTestId("bell-count");
+
+    public async Task GotoAsync()
+    {
+        await Page.GotoAsync(BaseUrl + "/reminders");
+        await WaitForInteractiveAsync();
+    }
+
+    public async Task SendManualAsync(string unitName, string note)
+    {
+        await ByTestId("manual-reminder").ClickAsync();
+        await ByTestId("manual-reminder-dialog").WaitForAsync();
+        await ByTestId("manual-unit").ClickAsync();
+        await Page.Locator(".mud-popover-open").GetByText(unitName, new() { Exact = true }).ClickAsync();
+        await Page.Locator("textarea[data-testid='manual-note']").FillAsync(note);
+        await ByTestId("manual-send").ClickAsync();
+    }
+}
+
+[Collection(BrowserCollection.Name)]
+public sealed class ReminderTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private E2EServer _server = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        _server = new E2EServer();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task ManualReminder_FromNhacNho_ShowsInHistory_AndLightsTheUnitsBellLive()
+    {
+        await using var unitContext = await browser.RequireBrowser().NewContextAsync(new() { Locale = "vi-VN" });
+        var unitShell = await new LoginPage(await unitContext.NewPageAsync(), _server.BaseUrl).SignInAsync("tanphong");
+        var unitBell = new RemindersPageObject(unitShell.Page, _server.BaseUrl).BellCount;
+        await Assertions.Expect(unitBell).ToHaveTextAsync("0");
+
+        await using var homeAffairsContext = await browser.RequireBrowser().NewContextAsync(new() { Locale = "vi-VN" });
+        var shell = await new LoginPage(await homeAffairsContext.NewPageAsync(), _server.BaseUrl).SignInAsync("noivu");
+        var reminders = new RemindersPageObject(shell.Page, _server.BaseUrl);
+        await reminders.GotoAsync();
+        await Assertions.Expect(reminders.ByTestId("history-empty")).ToBeVisibleAsync();
+
+        await reminders.SendManualAsync("Phường Tân Phong", "Đề nghị nộp báo cáo trước thứ Sáu.");
+
+        await Assertions.Expect(reminders.ByTestId("history-table")).ToContainTextAsync("Nhắc thủ công");
+        await Assertions.Expect(reminders.ByTestId("history-table")).ToContainTextAsync("ph-tan-phong@laichau.example");
+        // No reload on the unit's side: the bell hears about the new notification.
+        await Assertions.Expect(unitBell).ToHaveTextAsync("1");
+    }
+}

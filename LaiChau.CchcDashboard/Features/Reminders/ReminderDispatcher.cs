@@ -1,0 +1,231 @@
+using System.Globalization;
+using System.Text;
+using LaiChau.CchcDashboard.Common;
+using LaiChau.CchcDashboard.Data;
+using LaiChau.CchcDashboard.Data.Entities;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.Options;
+
+namespace LaiChau.CchcDashboard.Features.Reminders;
+
+/// <summary>Hands an e-mail delivery to the background sender (a Hangfire job with retries).</summary>
+public interface IDeliveryQueue
+{
+    void EnqueueEmail(int deliveryId);
+}
+
+/// <summary>A reminder to claim and send.</summary>
+public sealed record NewReminder(int UnitId, int PeriodId, string Step, DateOnly ScheduledFor, bool IsOverdue, bool IsManual,
+    string? Note, string? CreatedBy, ReminderContent Content);
+
+/// <summary>
+/// Claims reminders and fans them out to their recipients. The claim is an insert into the unique
+/// (UnitId, PeriodId, Step) index: a row that is already there belongs to whoever inserted it first
+/// (an earlier run, a retry, a pass on another server), so it is skipped, not sent again. The
+/// reminder, its deliveries and the notifications commit together; e-mails are queued after.
+/// Each step is one SQL command for any number of units.
+/// </summary>
+public sealed class ReminderDispatcher(
+    IOptions<ReminderOptions> options,
+    IDeliveryQueue queue,
+    ChangeNotifier notifier,
+    ILogger<ReminderDispatcher> logger)
+{
+    private static readonly DateTimeOffsetToBinaryConverter Instant = new();
+
+    /// <summary>Claims and sends; returns the reminders this call owned.</summary>
+    public async Task<IReadOnlyList<NewReminder>> DispatchAsync(CchcDbContext db, IReadOnlyList<NewReminder> reminders, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(reminders);
+        if (reminders.Count == 0)
+        {
+            return [];
+        }
+        var unitIds = reminders.Select(r => r.UnitId).Distinct().ToList();
+        var users = (await db.Users.AsNoTracking()
+                .Where(u => u.UnitId != null && unitIds.Contains(u.UnitId.Value))
+                .Select(u => new { u.Id, u.UserName, UnitId = u.UnitId!.Value })
+                .ToListAsync(ct))
+            .ToLookup(u => u.UnitId);
+        var emails = (await db.Units.AsNoTracking()
+                .Where(u => unitIds.Contains(u.Id) || u.Code == options.Value.HomeAffairsUnitCode)
+                .Select(u => new { u.Id, u.Code, u.Email })
+                .ToListAsync(ct));
+        var unitEmail = emails.ToDictionary(u => u.Id, u => u.Email);
+        var homeAffairsEmail = emails.FirstOrDefault(u => u.Code == options.Value.HomeAffairsUnitCode)?.Email;
+
+        List<int> emailDeliveries;
+        List<NewReminder> owned;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            var claimed = await ClaimAsync(db, reminders, now, ct);
+            owned = [];
+            var deliveries = new List<(int ReminderId, DeliveryChannel Channel, string Recipient, bool IsCopy, DeliveryOutcome Outcome, int Attempts)>();
+            var notes = new List<(string UserId, string Title, string Body, string Link, int ReminderId)>();
+            foreach (var reminder in reminders)
+            {
+                if (!claimed.TryGetValue((reminder.UnitId, reminder.PeriodId, reminder.Step), out var id))
+                {
+                    continue;
+                }
+                owned.Add(reminder);
+                var message = ReminderMessages.Compose(reminder.Content, now, options.Value.BaseUrl);
+                foreach (var user in users[reminder.UnitId])
+                {
+                    deliveries.Add((id, DeliveryChannel.InApp, user.UserName ?? user.Id, false, DeliveryOutcome.Sent, 1));
+                    notes.Add((user.Id, message.Headline, message.InAppBody, message.Link, id));
+                }
+                if (unitEmail.GetValueOrDefault(reminder.UnitId) is { Length: > 0 } to)
+                {
+                    deliveries.Add((id, DeliveryChannel.Email, to, false, DeliveryOutcome.Pending, 0));
+                }
+                if (reminder.IsOverdue && homeAffairsEmail is { Length: > 0 } copy && !string.Equals(copy, unitEmail.GetValueOrDefault(reminder.UnitId), StringComparison.OrdinalIgnoreCase))
+                {
+                    deliveries.Add((id, DeliveryChannel.Email, copy, true, DeliveryOutcome.Pending, 0));
+                }
+            }
+            emailDeliveries = await InsertDeliveriesAsync(db, deliveries, now, ct);
+            await InsertNotificationsAsync(db, notes, now, ct);
+            await tx.CommitAsync(ct);
+        }
+
+        foreach (var id in emailDeliveries)
+        {
+            queue.EnqueueEmail(id);
+        }
+        if (owned.Count > 0)
+        {
+            logger.LogInformation("Sent {Count} reminder(s); {Emails} e-mail(s) queued.", owned.Count, emailDeliveries.Count);
+            await notifier.PublishAsync(new ChangeEvent(ChangeKind.NotificationCreated));
+        }
+        if (owned.Count < reminders.Count)
+        {
+            logger.LogInformation("{Count} reminder(s) were already claimed by another run and were skipped.", reminders.Count - owned.Count);
+        }
+        return owned;
+    }
+
+    /// <summary>
+    /// Queues again the e-mails that were committed but never handed to the job queue (the process
+    /// stopped between the commit and the enqueue). Only deliveries older than an hour and never
+    /// attempted, so a job that is merely waiting in the queue is not doubled.
+    /// </summary>
+    public async Task<int> RequeueStrandedAsync(CchcDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var before = now.AddHours(-1);
+        var stranded = await db.ReminderDeliveries.AsNoTracking()
+            .Where(d => d.Channel == DeliveryChannel.Email && d.Outcome == DeliveryOutcome.Pending && d.Attempts == 0 && d.Reminder!.CreatedAt < before)
+            .Select(d => d.Id).ToListAsync(ct);
+        foreach (var id in stranded)
+        {
+            queue.EnqueueEmail(id);
+        }
+        if (stranded.Count > 0)
+        {
+            logger.LogWarning("Queued {Count} stranded e-mail delivery(ies) again.", stranded.Count);
+        }
+        return stranded.Count;
+    }
+
+    private sealed class ClaimedRow
+    {
+        public int Id { get; set; }
+        public int UnitId { get; set; }
+        public int PeriodId { get; set; }
+        public string Step { get; set; } = "";
+    }
+
+    private sealed class DeliveryRow
+    {
+        public int Id { get; set; }
+        public int Channel { get; set; }
+    }
+
+    // SQLite allows 32 766 parameters per statement; rows are sent in chunks well below that.
+    private const int MaxParameters = 30_000;
+
+    private static async Task<Dictionary<(int, int, string), int>> ClaimAsync(CchcDbContext db, IReadOnlyList<NewReminder> reminders, DateTimeOffset now, CancellationToken ct)
+    {
+        var result = new Dictionary<(int, int, string), int>();
+        var createdAt = Instant.ConvertToProvider(now)!;
+        foreach (var chunk in reminders.Chunk(MaxParameters / 8))
+        {
+            var sql = new StringBuilder("""INSERT INTO "Reminders" ("UnitId", "PeriodId", "Step", "IsManual", "IsOverdue", "Note", "CreatedBy", "ScheduledFor", "CreatedAt") VALUES """);
+            var parameters = new List<object>();
+            foreach (var (r, i) in chunk.Select((r, i) => (r, i)))
+            {
+                sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@u{i}, @p{i}, @s{i}, @m{i}, @o{i}, @n{i}, @c{i}, @d{i}, @t)");
+                parameters.Add(new SqliteParameter($"@u{i}", r.UnitId));
+                parameters.Add(new SqliteParameter($"@p{i}", r.PeriodId));
+                parameters.Add(new SqliteParameter($"@s{i}", r.Step));
+                parameters.Add(new SqliteParameter($"@m{i}", r.IsManual));
+                parameters.Add(new SqliteParameter($"@o{i}", r.IsOverdue));
+                parameters.Add(new SqliteParameter($"@n{i}", (object?)r.Note ?? DBNull.Value));
+                parameters.Add(new SqliteParameter($"@c{i}", (object?)r.CreatedBy ?? DBNull.Value));
+                parameters.Add(new SqliteParameter($"@d{i}", r.ScheduledFor.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            }
+            parameters.Add(new SqliteParameter("@t", createdAt));
+            // Only the rows this statement inserted come back: the others were claimed before.
+            sql.Append(""" ON CONFLICT ("UnitId", "PeriodId", "Step") DO NOTHING RETURNING "Id", "UnitId", "PeriodId", "Step" """);
+            var rows = await db.Database.SqlQueryRaw<ClaimedRow>(sql.ToString(), [.. parameters]).ToListAsync(ct);
+            foreach (var row in rows)
+            {
+                result[(row.UnitId, row.PeriodId, row.Step)] = row.Id;
+            }
+        }
+        return result;
+    }
+
+    private static async Task<List<int>> InsertDeliveriesAsync(CchcDbContext db,
+        List<(int ReminderId, DeliveryChannel Channel, string Recipient, bool IsCopy, DeliveryOutcome Outcome, int Attempts)> rows,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var emails = new List<int>();
+        var at = Instant.ConvertToProvider(now)!;
+        foreach (var chunk in rows.Chunk(MaxParameters / 6))
+        {
+            var sql = new StringBuilder("""INSERT INTO "ReminderDeliveries" ("ReminderId", "Channel", "Recipient", "IsCopy", "Outcome", "Attempts", "LastAttemptAt") VALUES """);
+            var parameters = new List<object> { new SqliteParameter("@t", at) };
+            foreach (var (d, i) in chunk.Select((d, i) => (d, i)))
+            {
+                sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@r{i}, @c{i}, @to{i}, @cc{i}, @o{i}, @a{i}, {(d.Attempts > 0 ? "@t" : "NULL")})");
+                parameters.Add(new SqliteParameter($"@r{i}", d.ReminderId));
+                parameters.Add(new SqliteParameter($"@c{i}", (int)d.Channel));
+                parameters.Add(new SqliteParameter($"@to{i}", d.Recipient));
+                parameters.Add(new SqliteParameter($"@cc{i}", d.IsCopy));
+                parameters.Add(new SqliteParameter($"@o{i}", (int)d.Outcome));
+                parameters.Add(new SqliteParameter($"@a{i}", d.Attempts));
+            }
+            sql.Append(""" ON CONFLICT DO NOTHING RETURNING "Id", "Channel" """);
+            var inserted = await db.Database.SqlQueryRaw<DeliveryRow>(sql.ToString(), [.. parameters]).ToListAsync(ct);
+            emails.AddRange(inserted.Where(r => r.Channel == (int)DeliveryChannel.Email).Select(r => r.Id));
+        }
+        return emails;
+    }
+
+    private static async Task InsertNotificationsAsync(CchcDbContext db, List<(string UserId, string Title, string Body, string Link, int ReminderId)> rows, DateTimeOffset now, CancellationToken ct)
+    {
+        var at = Instant.ConvertToProvider(now)!;
+        foreach (var chunk in rows.Chunk(MaxParameters / 5))
+        {
+            var sql = new StringBuilder("""INSERT INTO "Notifications" ("UserId", "Title", "Body", "Link", "CreatedAt", "ReminderId") VALUES """);
+            var parameters = new List<object> { new SqliteParameter("@t", at) };
+            foreach (var (n, i) in chunk.Select((n, i) => (n, i)))
+            {
+                sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@u{i}, @h{i}, @b{i}, @l{i}, @t, @r{i})");
+                parameters.Add(new SqliteParameter($"@u{i}", n.UserId));
+                parameters.Add(new SqliteParameter($"@h{i}", Truncate(n.Title, 300)));
+                parameters.Add(new SqliteParameter($"@b{i}", Truncate(n.Body, 4000)));
+                parameters.Add(new SqliteParameter($"@l{i}", n.Link));
+                parameters.Add(new SqliteParameter($"@r{i}", n.ReminderId));
+            }
+            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
+        }
+    }
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
+}

@@ -1,0 +1,25 @@
+using Hangfire;
+using LaiChau.CchcDashboard.Common;
+
+namespace LaiChau.CchcDashboard.Jobs;
+
+/// <summary>The one place that schedules recurring jobs: stable ids, cron in Lai Châu time.</summary>
+public static class JobSchedule
+{
+    public const string ReminderPassId = "nhac-nho-hang-ngay";
+    public const string WeeklyDigestId = "tong-hop-hang-tuan";
+
+    /// <summary>Every day at 07:30.</summary>
+    public const string ReminderPassCron = "30 7 * * *";
+
+    /// <summary>Mondays at 07:30.</summary>
+    public const string WeeklyDigestCron = "30 7 * * 1";
+
+    public static void Register(IRecurringJobManager manager)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        var options = new RecurringJobOptions { TimeZone = VietnamTime.Zone };
+        manager.AddOrUpdate<ReminderPassJob>(ReminderPassId, j => j.RunAsync(CancellationToken.None), ReminderPassCron, options);
+        manager.AddOrUpdate<WeeklyDigestJob>(WeeklyDigestId, j => j.RunAsync(CancellationToken.None), WeeklyDigestCron, options);
+    }
+}
