@@ -9,6 +9,17 @@ public sealed class VietnameseMudLocalizer : MudLocalizer
 {
     private static readonly Dictionary<string, string> Texts = new(StringComparer.Ordinal)
     {
+        ["Converter_ConversionError"] = "Lỗi chuyển đổi: {0}",
+        ["Converter_ConversionFailed"] = "Không chuyển được từ {0} sang {1}: {2}",
+        ["Converter_ConversionNotImplemented"] = "Chưa hỗ trợ chuyển sang kiểu {0}",
+        ["Converter_InvalidBoolean"] = "Giá trị đúng/sai không hợp lệ",
+        ["Converter_InvalidDateTime"] = "Ngày giờ không hợp lệ (dd/MM/yyyy)",
+        ["Converter_InvalidGUID"] = "Mã định danh không hợp lệ",
+        ["Converter_InvalidNumber"] = "Vui lòng nhập một số hợp lệ",
+        ["Converter_InvalidTimeSpan"] = "Khoảng thời gian không hợp lệ",
+        ["Converter_InvalidType"] = "Giá trị {0} không hợp lệ",
+        ["Converter_NotValueOf"] = "Không phải là giá trị của {0}",
+        ["Converter_UnableToConvert"] = "Không chuyển được sang {0} từ kiểu {1}",
         ["MudAlert_Close"] = "Đóng",
         ["MudBaseDatePicker_NextMonth"] = "Tháng sau",
         ["MudBaseDatePicker_NextYear"] = "Năm sau",
@@ -18,7 +29,7 @@ public sealed class VietnameseMudLocalizer : MudLocalizer
         ["MudChip_Close"] = "Xóa",
         ["MudDataGridPager_AllItems"] = "Tất cả",
         ["MudDataGridPager_FirstPage"] = "Trang đầu",
-        ["MudDataGridPager_InfoFormat"] = "{first_item}–{last_item} trong {all_items}",
+        ["MudDataGridPager_InfoFormat"] = "{0}–{1} trong {2}",
         ["MudDataGridPager_LastPage"] = "Trang cuối",
         ["MudDataGridPager_NextPage"] = "Trang sau",
         ["MudDataGridPager_PreviousPage"] = "Trang trước",
@@ -118,6 +129,6 @@ public sealed class VietnameseMudLocalizer : MudLocalizer
 
     public override LocalizedString this[string key, params object[] arguments] =>
         Texts.TryGetValue(key, out var text)
-            ? new LocalizedString(key, string.Format(CultureInfo.CurrentCulture, text, arguments))
+            ? new LocalizedString(key, arguments is { Length: > 0 } ? string.Format(CultureInfo.CurrentCulture, text, arguments) : text)
             : new LocalizedString(key, key, resourceNotFound: true);
 }
