@@ -4,6 +4,7 @@ using LaiChau.CchcDashboard.Data;
 using LaiChau.CchcDashboard.Features.Account;
 using LaiChau.CchcDashboard.Features.Admin;
 using LaiChau.CchcDashboard.Features.Plans;
+using LaiChau.CchcDashboard.Features.Reports;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +13,7 @@ builder.AddData();
 builder.AddAccounts();
 builder.AddPlans();
 builder.AddAdmin();
+builder.AddReports();
 builder.AddUi();
 
 var app = builder.Build();
@@ -21,6 +23,7 @@ await app.InitialiseDatabaseAsync();
 app.UseUi();
 app.MapAccountEndpoints();
 app.MapHealth();
+app.MapReportEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
