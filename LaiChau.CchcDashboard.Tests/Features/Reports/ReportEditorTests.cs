@@ -80,6 +80,19 @@ public sealed class ReportEditorTests : ComponentTestBase, IAsyncLifetime
     }
 
     [Fact]
+    public async Task SaveDraft_WithADecimalCount_KeepsTheTypedTextWithAMessage_AndSavesNothing()
+    {
+        var editor = await RenderEditorAsync();
+        Type(editor, "report-sessions", "1,5");
+
+        await editor.Find("form#report-form").SubmitAsync();
+
+        editor.WaitForAssertion(() => Assert.Contains("Số buổi tuyên truyền phải là số nguyên (ví dụ: 12), không có phần thập phân hay chữ.", editor.Markup, StringComparison.Ordinal));
+        Assert.Equal("1,5", Value(editor, "report-sessions"));
+        Assert.Equal(0, (await Reports.GetOwnForPeriodAsync(_user, _periodId, TestContext.Current.CancellationToken))!.Id);
+    }
+
+    [Fact]
     public async Task SaveDraft_WithTooManyBroadcastMinutes_ShowsTheServerMessageAtTheField()
     {
         var editor = await RenderEditorAsync();

@@ -271,6 +271,19 @@ public sealed class ReportServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HomeAffairsStaff_WriteTheirOwnOfficesReport_ButNoOtherUnits()
+    {
+        var office = HomeAffairs with { UnitId = _unitA };
+
+        var own = await Service().SaveDraftAsync(office, CompleteForm(_periodId), Ct);
+        var other = CompleteForm(_periodId);
+        await Service().SaveDraftAsync(UnitUser(_unitB), other, Ct);
+
+        Assert.True(own.Succeeded);
+        await Assert.ThrowsAsync<ReportAccessDeniedException>(() => Service().SaveDraftAsync(office, other, Ct));
+    }
+
+    [Fact]
     public async Task GetUnitReports_ForAPeriodWithoutAReport_ShowsNotStartedWithTheCountdown()
     {
         var rows = await Service().GetUnitReportsAsync(UnitUser(_unitA), (await PlanIdAsync()), Ct);

@@ -61,11 +61,14 @@ public sealed class ReportService(
         return user.IsLeadership || user.IsHomeAffairs || user.IsAdministrator || CanEdit(user, unitId);
     }
 
-    /// <summary>Only the unit's own staff write its report; leadership and Phòng Nội vụ read it.</summary>
+    /// <summary>
+    /// Only the unit's own staff write its report; leadership reads it. Phòng Nội vụ is itself a
+    /// reporting unit, so its staff write their own office's report too.
+    /// </summary>
     public static bool CanEdit(UserInfo user, int unitId)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return user.IsUnitStaff && user.UnitId == unitId;
+        return (user.IsUnitStaff || user.IsHomeAffairs) && user.UnitId == unitId;
     }
 
     public static bool CanReview(UserInfo user)
