@@ -55,4 +55,23 @@ public sealed class ReportWorkflowTests(BrowserFixture browser) : IAsyncLifetime
         await tracking.GotoAsync();
         Assert.Contains("Đã nộp lại", await tracking.Cell("Phường Tân Phong").InnerTextAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task UnsavedTyping_SurvivesALostConnection_AndIsOfferedBackOnTheNextVisit()
+    {
+        await using var context = await browser.RequireBrowser().NewContextAsync(new() { Locale = "vi-VN" });
+        var page = await context.NewPageAsync();
+        await new LoginPage(page, _server.BaseUrl).SignInAsync("tanphong");
+        var report = new ReportEditorPage(page, _server.BaseUrl);
+        await report.OpenFirstFromListAsync();
+
+        await report.FillAsync("report-results", "Nội dung chưa kịp lưu thì mất kết nối.");
+        await page.WaitForFunctionAsync("() => Object.keys(localStorage).some(k => k.startsWith('cchc.report-draft.') && localStorage.getItem(k).includes('\"Results\":\"N'))");
+        await page.ReloadAsync();
+        await report.WaitForInteractiveAsync();
+        await report.ByTestId("draft-restore").ClickAsync();
+
+        await Assertions.Expect(report.Field("report-results")).ToHaveValueAsync("Nội dung chưa kịp lưu thì mất kết nối.");
+        await Assertions.Expect(report.ByTestId("draft-backup")).ToHaveCountAsync(0);
+    }
 }
