@@ -3,6 +3,8 @@ using LaiChau.CchcDashboard.Components;
 using LaiChau.CchcDashboard.Data;
 using LaiChau.CchcDashboard.Features.Account;
 using LaiChau.CchcDashboard.Features.Admin;
+using LaiChau.CchcDashboard.Features.Dashboard;
+using LaiChau.CchcDashboard.Features.Documents;
 using LaiChau.CchcDashboard.Features.Plans;
 using LaiChau.CchcDashboard.Features.Reports;
 
@@ -12,7 +14,9 @@ builder.AddClock();
 builder.AddData();
 builder.AddAccounts();
 builder.AddPlans();
+builder.AddDashboard();
 builder.AddAdmin();
+builder.AddDocuments();
 builder.AddReports();
 builder.AddUi();
 
@@ -22,6 +26,7 @@ await app.InitialiseDatabaseAsync();
 
 app.UseUi();
 app.MapAccountEndpoints();
+app.MapDocumentEndpoints();
 app.MapHealth();
 app.MapReportEndpoints();
 app.MapRazorComponents<App>()

@@ -139,16 +139,7 @@ public sealed class UnitAdminService(IDbContextFactory<CchcDbContext> dbFactory,
 
     private static Dictionary<string, string> Validate(UnitForm form)
     {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(form, new ValidationContext(form), results, validateAllProperties: true);
-        var errors = new Dictionary<string, string>();
-        foreach (var result in results)
-        {
-            foreach (var member in result.MemberNames)
-            {
-                errors.TryAdd(member, result.ErrorMessage ?? "Giá trị không hợp lệ.");
-            }
-        }
+        var errors = FormValidation.Validate(form);
         if (!Enum.IsDefined(form.Kind))
         {
             errors.TryAdd(nameof(UnitForm.Kind), "Loại đơn vị không hợp lệ.");

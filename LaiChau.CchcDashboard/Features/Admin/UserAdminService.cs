@@ -79,6 +79,12 @@ public sealed class UserAdminService(
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var db = scope.ServiceProvider.GetRequiredService<CchcDbContext>();
+        // Phòng Nội vụ manages accounts but must not be able to grant (or take over) administration.
+        if (!actor.IsAdministrator && (form.Role == AppRoles.Administrator
+            || (form.Id is not null && await IsAdministratorAsync(db, form.Id, ct))))
+        {
+            return SaveResult.Fail(nameof(UserForm.Role), "Chỉ Quản trị mới được cấp hoặc sửa tài khoản có vai trò Quản trị.");
+        }
         if (form.UnitId is { } unitId && !await db.Units.AnyAsync(u => u.Id == unitId, ct))
         {
             return SaveResult.Fail(nameof(UserForm.UnitId), "Đơn vị không tồn tại.");
@@ -140,6 +146,10 @@ public sealed class UserAdminService(
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var db = scope.ServiceProvider.GetRequiredService<CchcDbContext>();
+        if (!actor.IsAdministrator && await IsAdministratorAsync(db, userId, ct))
+        {
+            return SaveResult.Fail("", "Chỉ Quản trị mới được khóa hoặc mở khóa tài khoản Quản trị.");
+        }
         var user = await users.FindByIdAsync(userId) ?? throw new KeyNotFoundException($"User {userId} not found.");
         await users.SetLockoutEnabledAsync(user, true);
         await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
@@ -154,18 +164,15 @@ public sealed class UserAdminService(
         return SaveResult.Ok;
     }
 
+    private static Task<bool> IsAdministratorAsync(CchcDbContext db, string userId, CancellationToken ct) =>
+        (from ur in db.UserRoles
+         join r in db.Roles on ur.RoleId equals r.Id
+         where ur.UserId == userId && r.Name == AppRoles.Administrator
+         select ur).AnyAsync(ct);
+
     private static Dictionary<string, string> Validate(UserForm form)
     {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(form, new ValidationContext(form), results, validateAllProperties: true);
-        var errors = new Dictionary<string, string>();
-        foreach (var result in results)
-        {
-            foreach (var member in result.MemberNames)
-            {
-                errors.TryAdd(member, result.ErrorMessage ?? "Giá trị không hợp lệ.");
-            }
-        }
+        var errors = FormValidation.Validate(form);
         if (form.Role is not null && !AppRoles.All.Contains(form.Role))
         {
             errors.TryAdd(nameof(UserForm.Role), "Vai trò không hợp lệ.");

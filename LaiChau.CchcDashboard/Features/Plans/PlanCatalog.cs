@@ -72,6 +72,8 @@ public static class PlansExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<PlanCatalog>();
         builder.Services.AddScoped<PlanSelection>();
+        builder.Services.AddScoped<ActivityService>();
+        builder.Services.AddScoped<PlanService>();
         return builder;
     }
 }

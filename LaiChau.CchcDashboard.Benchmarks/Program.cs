@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(LaiChau.CchcDashboard.Benchmarks.DocumentBenchmarks).Assembly).Run(args);

@@ -1,0 +1,110 @@
+using LaiChau.CchcDashboard.Common;
+using LaiChau.CchcDashboard.Data;
+using LaiChau.CchcDashboard.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace LaiChau.CchcDashboard.Tests.E2E;
+
+/// <summary>
+/// Lãnh đạo watches the overview in one browser while a unit acts in another; the leader's page
+/// changes by itself. The report editor is built in parallel (issue 3), so the submission is made
+/// through the app's own database and change notifier, exactly as the editor will after saving.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class OverviewLiveTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private E2EServer _server = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        _server = new E2EServer();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+
+    private async Task<(IBrowserContext Context, IPage Page)> SignInAsync(string userName)
+    {
+        var context = await browser.RequireBrowser().NewContextAsync(new() { Locale = "vi-VN" });
+        var page = await context.NewPageAsync();
+        await new LoginPage(page, _server.BaseUrl).SignInAsync(userName);
+        return (context, page);
+    }
+
+    /// <summary>What the report editor does on "Nộp báo cáo": save the state change, then tell open pages.</summary>
+    private async Task SubmitReportAsync(string unitCode)
+    {
+        var dbFactory = _server.Services.GetRequiredService<IDbContextFactory<CchcDbContext>>();
+        var now = _server.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        int planId, periodId, unitId;
+        await using (var db = await dbFactory.CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            var report = await db.Reports.Include(r => r.Period).Include(r => r.Unit).SingleAsync(r => r.Unit!.Code == unitCode && r.Period!.Kind == PeriodKind.SixMonth, TestContext.Current.CancellationToken);
+            report.Transitions.Add(new ReportTransition { FromState = report.State, ToState = ReportState.Submitted, At = now, UserName = "Nguyễn Thị Hà" });
+            report.State = ReportState.Submitted;
+            report.FirstSubmittedAt ??= now;
+            report.SubmittedAt = now;
+            report.UpdatedAt = now;
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            (planId, periodId, unitId) = (report.Period!.PlanId, report.PeriodId, report.UnitId);
+        }
+        await _server.Services.GetRequiredService<ChangeNotifier>().PublishAsync(new ChangeEvent(ChangeKind.ReportChanged, planId, periodId, unitId));
+    }
+
+    [Fact]
+    public async Task Leader_WatchingTheOverview_SeesAUnitsSubmissionWithoutReloading()
+    {
+        var (leaderContext, leaderPage) = await SignInAsync("lanhdao");
+        await using var _ = leaderContext;
+        var overview = new OverviewPage(leaderPage, _server.BaseUrl);
+        await overview.GotoAsync();
+        await Expect(overview.SixMonthCountdown).ToHaveTextAsync("còn 7 ngày");
+        await Expect(overview.SixMonthSubmitted).ToHaveTextAsync("4");
+        await Expect(overview.DueSoonList).ToContainTextAsync("Phường Tân Phong");
+        await overview.MarkDocumentAsync();
+
+        var (unitContext, unitPage) = await SignInAsync("tanphong");
+        await using var __ = unitContext;
+        await SubmitReportAsync("PH-TAN-PHONG");
+
+        await Expect(overview.SixMonthSubmitted).ToHaveTextAsync("5", new() { Timeout = 10_000 });
+        await Expect(overview.SixMonthOnTime).ToHaveTextAsync("5");
+        await Expect(overview.DueSoonList).Not.ToContainTextAsync("Phường Tân Phong");
+        Assert.Equal("same-document", await overview.DocumentMarkAsync());
+        // The unit's own overview heard it too.
+        await unitPage.GotoAsync(_server.BaseUrl + "/");
+        await Expect(new OverviewPage(unitPage, _server.BaseUrl).SixMonthSubmitted).ToHaveTextAsync("5");
+    }
+
+    [Fact]
+    public async Task Leader_WatchingTheOverview_SeesAUnitLogProgressInItsOwnWindow()
+    {
+        int taskId;
+        await using (var db = await _server.Services.GetRequiredService<IDbContextFactory<CchcDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            // Section IV.4: Đài Truyền thanh thành phố's standing task, not started, never updated.
+            taskId = await db.Activities.Where(a => a.Kind == ActivityKind.StandingTask && a.LeadUnit!.Code == "DAI-TT").Select(a => a.Id).SingleAsync(TestContext.Current.CancellationToken);
+        }
+        var (leaderContext, leaderPage) = await SignInAsync("lanhdao");
+        await using var _ = leaderContext;
+        var overview = new OverviewPage(leaderPage, _server.BaseUrl);
+        await overview.GotoAsync();
+        await Expect(overview.StaleCount).ToHaveTextAsync("Chưa cập nhật tháng này (8)");
+        await Expect(overview.TasksInProgress).ToHaveTextAsync("5");
+        await overview.MarkDocumentAsync();
+
+        var (unitContext, unitPage) = await SignInAsync("daitt");
+        await using var __ = unitContext;
+        var activity = new ActivityPage(unitPage, _server.BaseUrl);
+        await activity.GotoAsync(taskId);
+        await activity.AddUpdateAsync("Phát sóng 3 chuyên mục CCHC trên loa truyền thanh không dây.", articles: 3);
+        await Expect(activity.Log).ToContainTextAsync("Phát sóng 3 chuyên mục CCHC");
+
+        await Expect(overview.StaleCount).ToHaveTextAsync("Chưa cập nhật tháng này (7)", new() { Timeout = 10_000 });
+        await Expect(overview.TasksInProgress).ToHaveTextAsync("6");
+        Assert.Equal("same-document", await overview.DocumentMarkAsync());
+    }
+}

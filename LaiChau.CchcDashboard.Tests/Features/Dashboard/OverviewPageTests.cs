@@ -1,0 +1,128 @@
+using Bunit;
+using LaiChau.CchcDashboard.Common;
+using LaiChau.CchcDashboard.Data.Entities;
+using LaiChau.CchcDashboard.Features.Dashboard;
+using LaiChau.CchcDashboard.Features.Plans;
+using LaiChau.CchcDashboard.Tests.TestInfrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using TestContext = Xunit.TestContext;
+
+namespace LaiChau.CchcDashboard.Tests.Features.Dashboard;
+
+public sealed class OverviewPageTests : ComponentTestBase, IAsyncLifetime
+{
+    private TestDatabase _db = null!;
+    private PlanTestData.PlanIds _plan = null!;
+    private readonly FakeTimeProvider _clock = TestClock.AtDemoStart();
+
+    public async ValueTask InitializeAsync()
+    {
+        _db = await TestDatabase.CreateSeededAsync();
+        _plan = await PlanTestData.PlanAsync(_db.Factory);
+        Services.AddSingleton(_db.Factory);
+        Services.AddSingleton<TimeProvider>(_clock);
+        Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        Services.AddSingleton<ChangeNotifier>();
+        Services.AddScoped<PlanCatalog>();
+        Services.AddScoped<PlanSelection>();
+        Services.AddScoped<OverviewService>();
+    }
+
+    public new async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _db.DisposeAsync();
+    }
+
+    private static string Text(IRenderedComponent<Overview> page, string selector) => page.Find(selector).TextContent.Trim();
+
+    private const string SixMonth = "[data-testid=deadline-SixMonth]";
+
+    [Fact]
+    public void Overview_OnTheDemoMonday_ShowsSevenDaysLeftAndTheDeadlineAsThePlanWordsIt()
+    {
+        var page = Render<Overview>();
+
+        page.WaitForAssertion(() => Assert.Equal("còn 7 ngày", Text(page, $"{SixMonth} [data-testid=countdown]")));
+        Assert.Equal("Hạn: trước ngày 25/05/2020", Text(page, $"{SixMonth} [data-testid=deadline-wording]"));
+        Assert.Equal("còn 186 ngày", Text(page, "[data-testid=deadline-Annual] [data-testid=countdown]"));
+        Assert.Equal("20", Text(page, $"{SixMonth} [data-testid=expected]"));
+        Assert.Equal(20, page.FindAll("[data-testid=duesoon-unit]").Count);
+    }
+
+    [Fact]
+    public void Countdown_Ticks_IntoHoursInTheLastTwoDays_AndIntoDaysOverdueAfterTheDeadline()
+    {
+        _clock.SetUtcNow(TestClock.Local(2020, 5, 22, 23, 59));
+        var page = Render<Overview>();
+        page.WaitForAssertion(() => Assert.Equal("còn 3 ngày", Text(page, $"{SixMonth} [data-testid=countdown]")));
+
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        page.WaitForAssertion(() => Assert.Equal("còn 47 giờ 59 phút", Text(page, $"{SixMonth} [data-testid=countdown]")));
+
+        _clock.SetUtcNow(TestClock.Local(2020, 5, 25, 0, 0));
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        page.WaitForAssertion(() => Assert.Equal("quá hạn 1 ngày", Text(page, $"{SixMonth} [data-testid=countdown]")));
+        // Crossing the deadline moves the units that owe the report from "due soon" to "overdue".
+        page.WaitForAssertion(() => Assert.Equal(20, page.FindAll("[data-testid=overdue-unit]").Count));
+        Assert.Contains("quá hạn 1 ngày", page.Find("[data-testid=overdue-unit]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Overview_WhenAUnitSubmits_ReRendersWithTheNewCounts_WithoutAReload()
+    {
+        var page = Render<Overview>();
+        page.WaitForAssertion(() => Assert.Equal("0", Text(page, $"{SixMonth} [data-testid=submitted]")));
+        var tanPhong = await PlanTestData.UnitIdAsync(_db.Factory, "PH-TAN-PHONG");
+
+        await PlanTestData.ReportAsync(_db.Factory, _plan.SixMonthId, tanPhong, ReportState.Submitted, _clock.GetUtcNow(), news: 7);
+        await Services.GetRequiredService<ChangeNotifier>().PublishAsync(new ChangeEvent(ChangeKind.ReportChanged, _plan.PlanId, _plan.SixMonthId, tanPhong));
+
+        page.WaitForAssertion(() => Assert.Equal("1", Text(page, $"{SixMonth} [data-testid=submitted]")));
+        Assert.Equal("1", Text(page, $"{SixMonth} [data-testid=ontime]"));
+        Assert.Equal("5%", Text(page, $"{SixMonth} [data-testid=reporting-rate]"));
+        Assert.Equal("7", Text(page, "[data-testid=fig-news]"));
+        Assert.Equal(19, page.FindAll("[data-testid=duesoon-unit]").Count);
+        Assert.DoesNotContain("Phường Tân Phong", page.Find("[data-testid=duesoon-list]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Overview_WhenAnActivityGetsAnUpdate_ReRendersTheBuckets()
+    {
+        var page = Render<Overview>();
+        page.WaitForAssertion(() => Assert.Equal("6", Text(page, "[data-testid=bucket-NotStarted] [data-testid=key-count]")));
+        await using (var db = _db.CreateContext())
+        {
+            var first = await db.Activities.Where(a => a.Kind == ActivityKind.KeyActivity).OrderBy(a => a.Order).FirstAsync(TestContext.Current.CancellationToken);
+            first.Status = ActivityStatus.InProgress;
+            db.ActivityUpdates.Add(new ActivityProgressUpdate { ActivityId = first.Id, Date = new DateOnly(2020, 5, 18), Description = "Phát sóng", AuthorName = "T" });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        await Services.GetRequiredService<ChangeNotifier>().PublishAsync(new ChangeEvent(ChangeKind.ActivityChanged, _plan.PlanId));
+
+        page.WaitForAssertion(() => Assert.Equal("5", Text(page, "[data-testid=bucket-NotStarted] [data-testid=key-count]")));
+        Assert.Equal("1", Text(page, "[data-testid=bucket-InProgress] [data-testid=key-count]"));
+        // 16 ongoing activities and tasks had no update in May; the one just updated is no longer flagged.
+        Assert.Equal("Chưa cập nhật tháng này (15)", Text(page, "[data-testid=stale-count]"));
+    }
+
+    [Fact]
+    public async Task Overview_WhenClosed_StopsListeningToChanges()
+    {
+        var page = Render<Overview>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(SixMonth)));
+
+        await DisposeComponentsAsync();
+
+        // A closed page must not keep the singleton notifier (and itself) alive.
+        var notifier = Services.GetRequiredService<ChangeNotifier>();
+        var listeners = typeof(ChangeNotifier).GetField("Changed", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!.GetValue(notifier);
+        Assert.Null(listeners);
+    }
+}

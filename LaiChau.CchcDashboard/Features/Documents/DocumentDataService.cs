@@ -1,0 +1,128 @@
+using LaiChau.CchcDashboard.Data;
+using LaiChau.CchcDashboard.Data.Entities;
+using LaiChau.CchcDashboard.Features.Reports;
+using Microsoft.EntityFrameworkCore;
+
+namespace LaiChau.CchcDashboard.Features.Documents;
+
+/// <summary>Reads what each document prints, as records; one short-lived context per call.</summary>
+public sealed class DocumentDataService(IDbContextFactory<CchcDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<int?> UnitOfUserAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.UnitId).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>The unit that owns a report, to authorise before loading it whole.</summary>
+    public async Task<int?> UnitOfReportAsync(int reportId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Reports.AsNoTracking().Where(r => r.Id == reportId).Select(r => (int?)r.UnitId).FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<PeriodReference?> GetPeriodAsync(int periodId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await PeriodAsync(db, periodId, ct);
+    }
+
+    public async Task<UnitReportData?> GetUnitReportAsync(int reportId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.Reports.AsNoTracking().Where(r => r.Id == reportId)
+            .Select(r => new
+            {
+                r.Id, r.UnitId, UnitName = r.Unit!.Name, UnitKind = r.Unit.Kind, r.State, r.PeriodId,
+                r.DocumentNumber, r.DocumentDate, r.SignerName, r.SignerTitle,
+                Documents = r.Documents.OrderBy(d => d.Order).Select(d => new ReportDocumentRow(d.Number, d.Date, d.Summary, d.Content)).ToList(),
+                r.ContentPropagated, r.DocumentCount, r.NewsArticleCount, r.ModelCount, r.ExemplaryExampleCount,
+                r.SessionCount, r.BroadcastMinutes, r.Audiences, r.ParticipantCount, r.Forms, r.OtherForms,
+                r.Results, r.Strengths, r.Limitations,
+            })
+            .FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return null;
+        }
+        var period = await PeriodAsync(db, row.PeriodId, ct) ?? throw new InvalidOperationException($"Period {row.PeriodId} is missing.");
+        return new UnitReportData(row.Id, row.UnitId, row.UnitName, row.UnitKind, row.State, row.DocumentNumber, row.DocumentDate,
+            row.SignerName, row.SignerTitle, period, row.Documents, row.ContentPropagated, row.DocumentCount, row.NewsArticleCount,
+            row.ModelCount, row.ExemplaryExampleCount, row.SessionCount, row.BroadcastMinutes, row.Audiences, row.ParticipantCount,
+            row.Forms, row.OtherForms, row.Results, row.Strengths, row.Limitations);
+    }
+
+    /// <summary>Sums through <see cref="ReportTotals"/> and rates through <see cref="PeriodRates"/>, as the dashboard counts them.</summary>
+    public async Task<ConsolidatedData?> GetConsolidatedAsync(int periodId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var period = await PeriodAsync(db, periodId, ct);
+        if (period is null)
+        {
+            return null;
+        }
+        var now = clock.GetUtcNow();
+        var units = await db.Units.AsNoTracking().Where(u => u.MustReport && u.IsActive)
+            .OrderBy(u => u.SortOrder).ThenBy(u => u.Name)
+            .Select(u => new { u.Id, u.Name })
+            .ToListAsync(ct);
+        var reports = (await db.Reports.AsNoTracking().Where(r => r.PeriodId == periodId)
+            .Select(r => new { r.UnitId, r.State, r.FirstSubmittedAt })
+            .ToListAsync(ct)).ToDictionary(r => r.UnitId);
+
+        var expected = units.Select(u => reports.GetValueOrDefault(u.Id)).ToList();
+        var rates = PeriodRates.Compute(units.Count,
+            expected.Where(r => r is not null).Select(r => (r!.State, r.FirstSubmittedAt)), period.DueAt);
+        var late = units
+            .Select(u => (u.Name, Report: reports.GetValueOrDefault(u.Id)))
+            .Where(x => x.Report is { } r && ReportRules.CountsAsSubmitted(r.State) && ReportRules.WasOnTime(r.FirstSubmittedAt, period.DueAt) == false)
+            .Select(x => new LateUnit(x.Name, x.Report!.FirstSubmittedAt!.Value, ReportRules.DaysOverdue(period.DueAt, x.Report.FirstSubmittedAt.Value)))
+            .ToList();
+        var missing = units
+            .Select(u => (u.Name, Report: reports.GetValueOrDefault(u.Id)))
+            .Where(x => x.Report is null || !ReportRules.CountsAsSubmitted(x.Report.State))
+            .Select(x => new MissingUnit(x.Name, x.Report?.State ?? ReportState.NotStarted, ReportRules.DaysOverdue(period.DueAt, now)))
+            .ToList();
+        var totals = await ReportTotals.PerUnitAsync(db, [periodId], ct);
+        return new ConsolidatedData(period, totals, ReportTotals.Sum(totals), rates, late, missing);
+    }
+
+    public async Task<PlanData?> GetPlanAsync(int planId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId)
+            .Select(p => new
+            {
+                p.Id, p.Year, p.Number, p.IssuedOn, p.Title, p.ParentBody, p.IssuingBody, p.Place,
+                p.SignerCapacity, p.SignerTitle, p.SignerName, p.Preamble, p.Closing, p.Bases, p.Recipients,
+            })
+            .FirstOrDefaultAsync(ct);
+        if (plan is null)
+        {
+            return null;
+        }
+        var sections = await db.PlanSections.AsNoTracking().Where(s => s.PlanId == planId).OrderBy(s => s.Order)
+            .Select(s => new PlanSectionRow(s.Level, s.Heading, s.Body))
+            .ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        var activities = (await db.Activities.AsNoTracking().Where(a => a.PlanId == planId)
+            .Select(a => new
+            {
+                a.Kind, a.Order, a.Content, Lead = a.LeadUnit != null ? a.LeadUnit.Name : a.LeadLabel, a.CoordinationLabel,
+                Coordinating = a.CoordinatingUnits.Select(u => u.Name).ToList(), a.TimingLabel, a.Status, a.DueAt, a.CompletedAt,
+            })
+            .ToListAsync(ct))
+            .Select(a => new PlanActivityRow(a.Kind, a.Order, a.Content, a.Lead ?? "",
+                a.CoordinationLabel ?? (a.Coordinating.Count > 0 ? string.Join(", ", a.Coordinating) : null),
+                a.TimingLabel, ActivityStatusBucket.Of(a.Status, a.DueAt, a.CompletedAt, now)))
+            .ToList();
+        return new PlanData(plan.Id, plan.Year, plan.Number, plan.IssuedOn, plan.Title, plan.ParentBody, plan.IssuingBody, plan.Place,
+            plan.SignerCapacity, plan.SignerTitle, plan.SignerName, plan.Preamble, plan.Closing, plan.Bases, plan.Recipients, sections, activities);
+    }
+
+    private static Task<PeriodReference?> PeriodAsync(CchcDbContext db, int periodId, CancellationToken ct) =>
+        db.Periods.AsNoTracking().Where(p => p.Id == periodId)
+            .Select(p => new PeriodReference(p.Id, p.Kind, p.Name, p.DueAt,
+                new PlanReference(p.Plan!.Id, p.Plan.Number, p.Plan.IssuedOn, p.Plan.Title, p.Plan.IssuingBody, p.Plan.Place, p.Plan.Year)))
+            .FirstOrDefaultAsync(ct);
+}
