@@ -8,6 +8,7 @@ using LaiChau.CchcDashboard.Features.Documents;
 using LaiChau.CchcDashboard.Features.Plans;
 using LaiChau.CchcDashboard.Features.Reminders;
 using LaiChau.CchcDashboard.Jobs;
+using LaiChau.CchcDashboard.Features.Reports;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,6 +21,7 @@ builder.AddAdmin();
 builder.AddReminders();
 builder.AddJobs();
 builder.AddDocuments();
+builder.AddReports();
 builder.AddUi();
 
 var app = builder.Build();
@@ -31,6 +33,7 @@ app.MapAccountEndpoints();
 app.MapDocumentEndpoints();
 app.MapHealth();
 app.MapJobs();
+app.MapReportEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -1,0 +1,77 @@
+using Microsoft.Playwright;
+
+namespace LaiChau.CchcDashboard.Tests.E2E;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ReportWorkflowTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private E2EServer _server = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        _server = new E2EServer();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task UnitSubmits_HomeAffairsReturnsWithAComment_UnitResubmits()
+    {
+        await using var unitContext = await browser.RequireBrowser().NewContextAsync(new() { Locale = "vi-VN" });
+        await using var reviewerContext = await browser.RequireBrowser().NewContextAsync(new() { Locale = "vi-VN" });
+        var unitPage = await unitContext.NewPageAsync();
+        var reviewerPage = await reviewerContext.NewPageAsync();
+
+        await new LoginPage(unitPage, _server.BaseUrl).SignInAsync("tanphong");
+        var report = new ReportEditorPage(unitPage, _server.BaseUrl);
+        await report.OpenFirstFromListAsync();
+        await report.FillOutlineAsync();
+        await report.SubmitAsync();
+        Assert.Equal("Đã nộp", await report.State.InnerTextAsync());
+        var reportUrl = unitPage.Url;
+
+        await new LoginPage(reviewerPage, _server.BaseUrl).SignInAsync("noivu");
+        var tracking = new TrackingPage(reviewerPage, _server.BaseUrl);
+        await tracking.GotoAsync();
+        Assert.Contains("Đã nộp", await tracking.Cell("Phường Tân Phong").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Nộp 18/05/2020 08:00 · đúng hạn", await tracking.Cell("Phường Tân Phong").InnerTextAsync(), StringComparison.Ordinal);
+        await tracking.OpenReportAsync("Phường Tân Phong");
+        Assert.Contains("15/BC-UBND", await tracking.ByTestId("report-readonly").InnerTextAsync(), StringComparison.Ordinal);
+        await tracking.ReturnAsync("Đề nghị bổ sung danh sách văn bản đã ban hành.");
+
+        await unitPage.GotoAsync(reportUrl);
+        await report.WaitForInteractiveAsync();
+        await report.ByTestId("report-form").WaitForAsync();
+        Assert.Contains("Đề nghị bổ sung danh sách văn bản đã ban hành.", await report.ReturnComment.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("15/BC-UBND", await report.Field("report-number").InputValueAsync());
+        await report.FillAsync("report-participants", "400");
+        await report.SubmitAsync();
+
+        Assert.Equal("Đã nộp lại", await report.State.InnerTextAsync());
+        var timeline = await report.Timeline.InnerTextAsync();
+        Assert.Contains("Yêu cầu bổ sung — Lò Thị Mai", timeline, StringComparison.Ordinal);
+        Assert.Contains("Đã nộp lại — Nguyễn Thị Hà", timeline, StringComparison.Ordinal);
+        await tracking.GotoAsync();
+        Assert.Contains("Đã nộp lại", await tracking.Cell("Phường Tân Phong").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnsavedTyping_SurvivesALostConnection_AndIsOfferedBackOnTheNextVisit()
+    {
+        await using var context = await browser.RequireBrowser().NewContextAsync(new() { Locale = "vi-VN" });
+        var page = await context.NewPageAsync();
+        await new LoginPage(page, _server.BaseUrl).SignInAsync("tanphong");
+        var report = new ReportEditorPage(page, _server.BaseUrl);
+        await report.OpenFirstFromListAsync();
+
+        await report.FillAsync("report-results", "Nội dung chưa kịp lưu thì mất kết nối.");
+        await page.WaitForFunctionAsync("() => Object.keys(localStorage).some(k => k.startsWith('cchc.report-draft.') && localStorage.getItem(k).includes('\"Results\":\"N'))");
+        await page.ReloadAsync();
+        await report.WaitForInteractiveAsync();
+        await report.ByTestId("draft-restore").ClickAsync();
+
+        await Assertions.Expect(report.Field("report-results")).ToHaveValueAsync("Nội dung chưa kịp lưu thì mất kết nối.");
+        await Assertions.Expect(report.ByTestId("draft-backup")).ToHaveCountAsync(0);
+    }
+}

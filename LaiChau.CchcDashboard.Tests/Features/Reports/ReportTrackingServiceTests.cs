@@ -1,0 +1,197 @@
+using System.Data.Common;
+using LaiChau.CchcDashboard.Common;
+using LaiChau.CchcDashboard.Data;
+using LaiChau.CchcDashboard.Data.Entities;
+using LaiChau.CchcDashboard.Features.Admin;
+using LaiChau.CchcDashboard.Features.Reports;
+using LaiChau.CchcDashboard.Tests.TestInfrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using static LaiChau.CchcDashboard.Tests.Features.Reports.ReportTestData;
+
+namespace LaiChau.CchcDashboard.Tests.Features.Reports;
+
+public sealed class ReportTrackingServiceTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _clock = TestClock.At(TestClock.Local(2020, 5, 26, 9));
+    private TestDatabase _db = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync();
+
+    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+
+    /// <summary>
+    /// Ten units that must report, one that need not: 3 on time (one of them returned since, which
+    /// does not count), 2 late, 1 returned after a late submission, 1 draft, 3 without a report.
+    /// </summary>
+    private async Task<(int PlanId, int PeriodId, IReadOnlyList<int> Units)> KnownDataSetAsync()
+    {
+        var (planId, periodId, _) = await AddPlanAsync(_db);
+        var units = await AddUnitsAsync(_db, 10);
+        var party = await AddUnitsAsync(_db, 1, "DANG", mustReport: false);
+        var onTime = TestClock.Local(2020, 5, 20, 10);
+        var late = TestClock.Local(2020, 5, 25, 8);
+        await AddReportAsync(_db, periodId, units[0], ReportState.Submitted, onTime);
+        await AddReportAsync(_db, periodId, units[1], ReportState.Accepted, onTime);
+        await AddReportAsync(_db, periodId, units[2], ReportState.Resubmitted, onTime);
+        await AddReportAsync(_db, periodId, units[3], ReportState.Submitted, late);
+        await AddReportAsync(_db, periodId, units[4], ReportState.Accepted, late);
+        await AddReportAsync(_db, periodId, units[5], ReportState.Returned, onTime);
+        await AddReportAsync(_db, periodId, units[6], ReportState.Draft);
+        await AddReportAsync(_db, periodId, party[0], ReportState.Submitted, onTime);
+        return (planId, periodId, units);
+    }
+
+    [Fact]
+    public async Task Matrix_OnAKnownDataSet_ComputesReportingAndTimelyRates()
+    {
+        var (planId, periodId, _) = await KnownDataSetAsync();
+
+        var matrix = await Tracking(_db, _clock).GetMatrixAsync(HomeAffairs, planId, Ct);
+
+        var rates = matrix.Periods.Single(p => p.Id == periodId).Rates;
+        Assert.Equal(new PeriodRates(10, 5, 3), rates);
+        Assert.Equal(0.5, rates.ReportingRate);
+        Assert.Equal(0.3, rates.TimelyRate);
+        Assert.Equal(10, matrix.Rows.Count);
+    }
+
+    [Fact]
+    public async Task Matrix_CellsCarryBucketDaysLateAndDaysOverdue()
+    {
+        var (planId, periodId, units) = await KnownDataSetAsync();
+
+        var matrix = await Tracking(_db, _clock).GetMatrixAsync(Leadership, planId, Ct);
+
+        MatrixCell Cell(int unit) => matrix.Rows.Single(r => r.UnitId == unit).Cell(periodId);
+        Assert.Equal(StatusBucket.CompletedOnTime, Cell(units[0]).Bucket);
+        Assert.Equal((StatusBucket.CompletedLate, 1), (Cell(units[3]).Bucket, Cell(units[3]).DaysLate));
+        Assert.Equal((StatusBucket.Overdue, 2), (Cell(units[9]).Bucket, Cell(units[9]).DaysOverdue));
+        Assert.Equal(StatusBucket.Overdue, Cell(units[5]).Bucket);
+        Assert.Null(Cell(units[9]).ReportId);
+    }
+
+    [Fact]
+    public async Task Filter_NotSubmittedLateReturned_AndSortByDaysOverdue()
+    {
+        var (planId, periodId, units) = await KnownDataSetAsync();
+        var matrix = await Tracking(_db, _clock).GetMatrixAsync(HomeAffairs, planId, Ct);
+
+        Assert.Equal([units[5], units[6], units[7], units[8], units[9]], matrix.Filter(periodId, MatrixFilter.NotSubmitted, false).Select(r => r.UnitId));
+        Assert.Equal([units[3], units[4], units[5], units[6], units[7], units[8], units[9]], matrix.Filter(periodId, MatrixFilter.Late, false).Select(r => r.UnitId));
+        Assert.Equal([units[5]], matrix.Filter(periodId, MatrixFilter.Returned, false).Select(r => r.UnitId));
+        var sorted = matrix.Filter(periodId, MatrixFilter.All, true);
+        Assert.Equal(2, sorted[0].Cell(periodId).DaysBehind);
+        Assert.Equal(0, sorted[^1].Cell(periodId).DaysBehind);
+    }
+
+    [Fact]
+    public async Task CallList_ListsUnitsNotYetSubmittedWithContactDetails()
+    {
+        var (planId, periodId, units) = await KnownDataSetAsync();
+        var matrix = await Tracking(_db, _clock).GetMatrixAsync(HomeAffairs, planId, Ct);
+
+        var calls = matrix.CallList(periodId);
+
+        Assert.Equal(5, calls.Count);
+        var last = calls.Single(c => c.UnitId == units[9]);
+        Assert.Equal(("Người liên hệ 10", "0213 3876 010", "dv10@laichau.example", "quá hạn 2 ngày"), (last.ContactName, last.Phone, last.Email, last.Countdown));
+    }
+
+    [Fact]
+    public async Task ChangeDueDate_RecomputesOnTimeFromTheStoredInstants()
+    {
+        var (planId, periodId, units) = await KnownDataSetAsync();
+        var tracking = Tracking(_db, _clock);
+        var before = await tracking.GetMatrixAsync(HomeAffairs, planId, Ct);
+
+        var result = await tracking.ChangeDueDateAsync(HomeAffairs, periodId, new DateOnly(2020, 5, 27), before.Periods[0].Version, Ct);
+
+        Assert.True(result.Succeeded);
+        var after = await tracking.GetMatrixAsync(HomeAffairs, planId, Ct);
+        Assert.Equal(new PeriodRates(10, 5, 5), after.Periods.Single(p => p.Id == periodId).Rates);
+        Assert.Equal(StatusBucket.CompletedOnTime, after.Rows.Single(r => r.UnitId == units[3]).Cell(periodId).Bucket);
+        Assert.Equal("trước ngày 27/05/2020", after.Periods[0].Deadline);
+        Assert.Equal(1, await AuditCountAsync(_db, "period.due-date"));
+    }
+
+    [Fact]
+    public async Task ChangeDueDate_ByLeadershipOrUnit_IsRefused()
+    {
+        var (_, periodId, units) = await KnownDataSetAsync();
+        var tracking = Tracking(_db, _clock);
+
+        await Assert.ThrowsAsync<ReportAccessDeniedException>(() => tracking.ChangeDueDateAsync(Leadership, periodId, new DateOnly(2020, 6, 1), 0, Ct));
+        await Assert.ThrowsAsync<ReportAccessDeniedException>(() => tracking.ChangeDueDateAsync(UnitUser(units[0]), periodId, new DateOnly(2020, 6, 1), 0, Ct));
+    }
+
+    [Fact]
+    public async Task Matrix_ForAUnitUser_IsRefused()
+    {
+        var (planId, _, units) = await KnownDataSetAsync();
+
+        await Assert.ThrowsAsync<ReportAccessDeniedException>(() => Tracking(_db, _clock).GetMatrixAsync(UnitUser(units[0]), planId, Ct));
+    }
+
+    [Fact]
+    public async Task CityFigures_SumSubmittedReportsOnly()
+    {
+        var (_, periodId, _) = await KnownDataSetAsync();
+
+        var figures = await Tracking(_db, _clock).GetCityFiguresAsync(HomeAffairs, periodId, Ct);
+
+        // Five submitted reports of units that must report, plus the Party body's: 6 × (2 sessions, 30 minutes, 100 people).
+        Assert.Equal(6, figures.PerUnit.Count);
+        Assert.Equal((12, 180, 600), (figures.Total.Sessions, figures.Total.BroadcastMinutes, figures.Total.Participants));
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(500)]
+    public async Task Matrix_QueryCount_DoesNotGrowWithTheNumberOfUnits(int unitCount)
+    {
+        var (planId, periodId, annualId) = await AddPlanAsync(_db);
+        var units = await AddUnitsAsync(_db, unitCount);
+        await using (var context = _db.CreateContext())
+        {
+            context.Reports.AddRange(units.Where((_, i) => i % 2 == 0).Select(u => new UnitReport { PeriodId = periodId, UnitId = u, State = ReportState.Draft }));
+            context.Reports.AddRange(units.Where((_, i) => i % 3 == 0).Select(u => new UnitReport { PeriodId = annualId, UnitId = u, State = ReportState.Submitted, FirstSubmittedAt = _clock.GetUtcNow() }));
+            await context.SaveChangesAsync(Ct);
+        }
+        var counter = new CommandCounter();
+        var factory = new CountingFactory(new DbContextOptionsBuilder<CchcDbContext>().UseSqlite(_db.ConnectionString).AddInterceptors(counter).Options);
+        var tracking = new ReportTrackingService(factory, new AuditLog(_clock), new ChangeNotifier(NullLogger<ChangeNotifier>.Instance), _clock, NullLogger<ReportTrackingService>.Instance);
+
+        var matrix = await tracking.GetMatrixAsync(HomeAffairs, planId, Ct);
+
+        Assert.Equal(unitCount, matrix.Rows.Count);
+        Assert.Equal(3, counter.Count);
+    }
+
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        private int _count;
+        public int Count => _count;
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            Interlocked.Increment(ref _count);
+            return base.ReaderExecuting(command, eventData, result);
+        }
+    }
+
+    private sealed class CountingFactory(DbContextOptions<CchcDbContext> options) : IDbContextFactory<CchcDbContext>
+    {
+        public CchcDbContext CreateDbContext() => new(options);
+    }
+}
