@@ -9,9 +9,8 @@ using static Microsoft.Playwright.Assertions;
 namespace LaiChau.CchcDashboard.Tests.E2E;
 
 /// <summary>
-/// Lãnh đạo watches the overview in one browser while a unit acts in another; the leader's page
-/// changes by itself. The report editor is built in parallel (issue 3), so the submission is made
-/// through the app's own database and change notifier, exactly as the editor will after saving.
+/// Lãnh đạo watches the overview in one browser while a unit acts in another, through the real
+/// report editor and activity pages; the leader's page changes by itself.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class OverviewLiveTests(BrowserFixture browser) : IAsyncLifetime
@@ -34,26 +33,6 @@ public sealed class OverviewLiveTests(BrowserFixture browser) : IAsyncLifetime
         return (context, page);
     }
 
-    /// <summary>What the report editor does on "Nộp báo cáo": save the state change, then tell open pages.</summary>
-    private async Task SubmitReportAsync(string unitCode)
-    {
-        var dbFactory = _server.Services.GetRequiredService<IDbContextFactory<CchcDbContext>>();
-        var now = _server.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        int planId, periodId, unitId;
-        await using (var db = await dbFactory.CreateDbContextAsync(TestContext.Current.CancellationToken))
-        {
-            var report = await db.Reports.Include(r => r.Period).Include(r => r.Unit).SingleAsync(r => r.Unit!.Code == unitCode && r.Period!.Kind == PeriodKind.SixMonth, TestContext.Current.CancellationToken);
-            report.Transitions.Add(new ReportTransition { FromState = report.State, ToState = ReportState.Submitted, At = now, UserName = "Nguyễn Thị Hà" });
-            report.State = ReportState.Submitted;
-            report.FirstSubmittedAt ??= now;
-            report.SubmittedAt = now;
-            report.UpdatedAt = now;
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-            (planId, periodId, unitId) = (report.Period!.PlanId, report.PeriodId, report.UnitId);
-        }
-        await _server.Services.GetRequiredService<ChangeNotifier>().PublishAsync(new ChangeEvent(ChangeKind.ReportChanged, planId, periodId, unitId));
-    }
-
     [Fact]
     public async Task Leader_WatchingTheOverview_SeesAUnitsSubmissionWithoutReloading()
     {
@@ -68,7 +47,10 @@ public sealed class OverviewLiveTests(BrowserFixture browser) : IAsyncLifetime
 
         var (unitContext, unitPage) = await SignInAsync("tanphong");
         await using var __ = unitContext;
-        await SubmitReportAsync("PH-TAN-PHONG");
+        var editor = new ReportEditorPage(unitPage, _server.BaseUrl);
+        await editor.OpenFirstFromListAsync();
+        await editor.FillOutlineAsync();
+        await editor.SubmitAsync();
 
         await Expect(overview.SixMonthSubmitted).ToHaveTextAsync("5", new() { Timeout = 10_000 });
         await Expect(overview.SixMonthOnTime).ToHaveTextAsync("5");
