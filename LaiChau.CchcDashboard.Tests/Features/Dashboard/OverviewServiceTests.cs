@@ -194,43 +194,13 @@ public sealed class OverviewServiceTests : IAsyncLifetime
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
-        var counter = new CommandCounter();
-        var counting = new CountingFactory(new DbContextOptionsBuilder<CchcDbContext>().UseSqlite(database.ConnectionString).AddInterceptors(counter).Options);
+        var counter = new SqlCommandCounter();
+        var counting = counter.FactoryFor(database.ConnectionString);
         var data = await new OverviewService(counting, TestClock.At(TestClock.Local(2020, 5, 26, 9))).GetAsync(plan.PlanId, TestContext.Current.CancellationToken);
 
         Assert.Equal(reportingUnits, data!.Periods[0].Rates.Expected);
         Assert.Equal((reportingUnits + 1) / 2, data.Periods[0].Rates.Submitted);
         Assert.Equal(reportingUnits / 2, data.Overdue.Count);
         return counter.Count;
-    }
-
-    private sealed class CommandCounter : DbCommandInterceptor
-    {
-        private int _count;
-
-        public int Count => _count;
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-        {
-            Interlocked.Increment(ref _count);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return ValueTask.FromResult(result);
-        }
-    }
-
-    private sealed class CountingFactory(DbContextOptions<CchcDbContext> options) : IDbContextFactory<CchcDbContext>
-    {
-        public CchcDbContext CreateDbContext() => new(options);
     }
 }

@@ -37,49 +37,13 @@ public sealed class ReminderPassQueryCountTests
             }
             await db.SaveChangesAsync(ct);
         }
-        var counter = new CommandCounter();
-        var counted = new CountingFactory(new DbContextOptionsBuilder<CchcDbContext>().UseSqlite(database.ConnectionString).AddInterceptors(counter).Options);
+        var counter = new SqlCommandCounter();
+        var counted = counter.FactoryFor(database.ConnectionString);
         var kit = new ReminderTestKit(counted, ReminderTestKit.EarlyClock());
         kit.PassTimeOn(new DateOnly(2020, 5, 27));
 
         var result = await kit.Service.RunPassAsync(ct);
 
         return (counter.Count, result.Sent);
-    }
-
-    private sealed class CountingFactory(DbContextOptions<CchcDbContext> options) : IDbContextFactory<CchcDbContext>
-    {
-        public CchcDbContext CreateDbContext() => new(options);
-    }
-
-    private sealed class CommandCounter : DbCommandInterceptor
-    {
-        private int _count;
-
-        public int Count => _count;
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-        {
-            Interlocked.Increment(ref _count);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return ValueTask.FromResult(result);
-        }
     }
 }

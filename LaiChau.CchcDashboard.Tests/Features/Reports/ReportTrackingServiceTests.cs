@@ -162,36 +162,13 @@ public sealed class ReportTrackingServiceTests : IAsyncLifetime
             context.Reports.AddRange(units.Where((_, i) => i % 3 == 0).Select(u => new UnitReport { PeriodId = annualId, UnitId = u, State = ReportState.Submitted, FirstSubmittedAt = _clock.GetUtcNow() }));
             await context.SaveChangesAsync(Ct);
         }
-        var counter = new CommandCounter();
-        var factory = new CountingFactory(new DbContextOptionsBuilder<CchcDbContext>().UseSqlite(_db.ConnectionString).AddInterceptors(counter).Options);
+        var counter = new SqlCommandCounter();
+        var factory = counter.FactoryFor(_db.ConnectionString);
         var tracking = new ReportTrackingService(factory, new AuditLog(_clock), new ChangeNotifier(NullLogger<ChangeNotifier>.Instance), _clock, NullLogger<ReportTrackingService>.Instance);
 
         var matrix = await tracking.GetMatrixAsync(HomeAffairs, planId, Ct);
 
         Assert.Equal(unitCount, matrix.Rows.Count);
         Assert.Equal(3, counter.Count);
-    }
-
-    private sealed class CommandCounter : DbCommandInterceptor
-    {
-        private int _count;
-        public int Count => _count;
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-        {
-            Interlocked.Increment(ref _count);
-            return base.ReaderExecuting(command, eventData, result);
-        }
-    }
-
-    private sealed class CountingFactory(DbContextOptions<CchcDbContext> options) : IDbContextFactory<CchcDbContext>
-    {
-        public CchcDbContext CreateDbContext() => new(options);
     }
 }

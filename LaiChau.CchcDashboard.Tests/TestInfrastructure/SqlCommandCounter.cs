@@ -1,0 +1,62 @@
+using System.Data.Common;
+using LaiChau.CchcDashboard.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace LaiChau.CchcDashboard.Tests.TestInfrastructure;
+
+/// <summary>
+/// Counts every SQL command EF sends (queries, scalars, inserts/updates), for the tests that
+/// assert a page or a job costs the same number of commands for 10 units as for 500.
+/// </summary>
+public sealed class SqlCommandCounter : DbCommandInterceptor
+{
+    private int _count;
+
+    public int Count => _count;
+
+    /// <summary>A context factory on the given SQLite database whose contexts report to this counter.</summary>
+    public IDbContextFactory<CchcDbContext> FactoryFor(string connectionString) =>
+        new CountingFactory(new DbContextOptionsBuilder<CchcDbContext>().UseSqlite(connectionString).AddInterceptors(this).Options);
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Interlocked.Increment(ref _count);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _count);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        Interlocked.Increment(ref _count);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _count);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        Interlocked.Increment(ref _count);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _count);
+        return ValueTask.FromResult(result);
+    }
+
+    private sealed class CountingFactory(DbContextOptions<CchcDbContext> options) : IDbContextFactory<CchcDbContext>
+    {
+        public CchcDbContext CreateDbContext() => new(options);
+    }
+}
