@@ -13,23 +13,13 @@ namespace LaiChau.CchcDashboard.Tests.E2E;
 /// report editor and activity pages; the leader's page changes by itself.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class OverviewLiveTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class OverviewLiveTests(BrowserFixture browser) : E2ETest(browser)
 {
-    private E2EServer _server = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        _server = new E2EServer();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
-
     private async Task<(IBrowserContext Context, IPage Page)> SignInAsync(string userName)
     {
-        var context = await browser.RequireBrowser().NewContextAsync(new() { Locale = "vi-VN" });
+        var context = await NewContextAsync();
         var page = await context.NewPageAsync();
-        await new LoginPage(page, _server.BaseUrl).SignInAsync(userName);
+        await new LoginPage(page, Server.BaseUrl).SignInAsync(userName);
         return (context, page);
     }
 
@@ -38,7 +28,7 @@ public sealed class OverviewLiveTests(BrowserFixture browser) : IAsyncLifetime
     {
         var (leaderContext, leaderPage) = await SignInAsync("lanhdao");
         await using var _ = leaderContext;
-        var overview = new OverviewPage(leaderPage, _server.BaseUrl);
+        var overview = new OverviewPage(leaderPage, Server.BaseUrl);
         await overview.GotoAsync();
         await Expect(overview.SixMonthCountdown).ToHaveTextAsync("còn 7 ngày");
         await Expect(overview.SixMonthSubmitted).ToHaveTextAsync("4");
@@ -47,7 +37,7 @@ public sealed class OverviewLiveTests(BrowserFixture browser) : IAsyncLifetime
 
         var (unitContext, unitPage) = await SignInAsync("tanphong");
         await using var __ = unitContext;
-        var editor = new ReportEditorPage(unitPage, _server.BaseUrl);
+        var editor = new ReportEditorPage(unitPage, Server.BaseUrl);
         await editor.OpenFirstFromListAsync();
         await editor.FillOutlineAsync();
         await editor.SubmitAsync();
@@ -57,22 +47,22 @@ public sealed class OverviewLiveTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(overview.DueSoonList).Not.ToContainTextAsync("Phường Tân Phong");
         Assert.Equal("same-document", await overview.DocumentMarkAsync());
         // The unit's own overview heard it too.
-        await unitPage.GotoAsync(_server.BaseUrl + "/");
-        await Expect(new OverviewPage(unitPage, _server.BaseUrl).SixMonthSubmitted).ToHaveTextAsync("5");
+        await unitPage.GotoAsync(Server.BaseUrl + "/");
+        await Expect(new OverviewPage(unitPage, Server.BaseUrl).SixMonthSubmitted).ToHaveTextAsync("5");
     }
 
     [Fact]
     public async Task Leader_WatchingTheOverview_SeesAUnitLogProgressInItsOwnWindow()
     {
         int taskId;
-        await using (var db = await _server.Services.GetRequiredService<IDbContextFactory<CchcDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
+        await using (var db = await Server.Services.GetRequiredService<IDbContextFactory<CchcDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
         {
             // Section IV.4: Đài Truyền thanh thành phố's standing task, not started, never updated.
             taskId = await db.Activities.Where(a => a.Kind == ActivityKind.StandingTask && a.LeadUnit!.Code == "DAI-TT").Select(a => a.Id).SingleAsync(TestContext.Current.CancellationToken);
         }
         var (leaderContext, leaderPage) = await SignInAsync("lanhdao");
         await using var _ = leaderContext;
-        var overview = new OverviewPage(leaderPage, _server.BaseUrl);
+        var overview = new OverviewPage(leaderPage, Server.BaseUrl);
         await overview.GotoAsync();
         await Expect(overview.StaleCount).ToHaveTextAsync("Chưa cập nhật tháng này (8)");
         await Expect(overview.TasksInProgress).ToHaveTextAsync("5");
@@ -80,7 +70,7 @@ public sealed class OverviewLiveTests(BrowserFixture browser) : IAsyncLifetime
 
         var (unitContext, unitPage) = await SignInAsync("daitt");
         await using var __ = unitContext;
-        var activity = new ActivityPage(unitPage, _server.BaseUrl);
+        var activity = new ActivityPage(unitPage, Server.BaseUrl);
         await activity.GotoAsync(taskId);
         await activity.AddUpdateAsync("Phát sóng 3 chuyên mục CCHC trên loa truyền thanh không dây.", articles: 3);
         await Expect(activity.Log).ToContainTextAsync("Phát sóng 3 chuyên mục CCHC");

@@ -4,25 +4,15 @@ using static Microsoft.Playwright.Assertions;
 namespace LaiChau.CchcDashboard.Tests.E2E;
 
 [Collection(BrowserCollection.Name)]
-public sealed class PlanPageTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class PlanPageTests(BrowserFixture browser) : E2ETest(browser)
 {
-    private E2EServer _server = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        _server = new E2EServer();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task PhongNoiVu_StartsNextYearsPlan_AndTheAppBarSwitchesToIt()
     {
-        await using var context = await browser.RequireBrowser().NewContextAsync(new() { Locale = "vi-VN" });
+        await using var context = await NewContextAsync();
         var page = await context.NewPageAsync();
-        await new LoginPage(page, _server.BaseUrl).SignInAsync("noivu");
-        var plan = new PlanPage(page, _server.BaseUrl);
+        await new LoginPage(page, Server.BaseUrl).SignInAsync("noivu");
+        var plan = new PlanPage(page, Server.BaseUrl);
         await plan.GotoAsync();
         await Expect(plan.Title).ToHaveTextAsync("Tuyên truyền công tác cải cách hành chính thành phố Lai Châu năm 2020");
         await Expect(page.Locator("[data-testid='plan-appendix']")).ToContainTextAsync("Quý III/2020");
@@ -38,10 +28,10 @@ public sealed class PlanPageTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task Leader_ReadsThePlan_WithoutTheButtonsThatChangeIt()
     {
-        await using var context = await browser.RequireBrowser().NewContextAsync(new() { Locale = "vi-VN" });
+        await using var context = await NewContextAsync();
         var page = await context.NewPageAsync();
-        await new LoginPage(page, _server.BaseUrl).SignInAsync("lanhdao");
-        var plan = new PlanPage(page, _server.BaseUrl);
+        await new LoginPage(page, Server.BaseUrl).SignInAsync("lanhdao");
+        var plan = new PlanPage(page, Server.BaseUrl);
         await plan.GotoAsync();
 
         await Expect(page.Locator("[data-testid='plan-signer']")).ToContainTextAsync("Lương Chiến Công");

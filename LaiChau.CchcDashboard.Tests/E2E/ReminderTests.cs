@@ -25,29 +25,19 @@ public sealed class RemindersPageObject(IPage page, string baseUrl) : BasePage(p
 }
 
 [Collection(BrowserCollection.Name)]
-public sealed class ReminderTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class ReminderTests(BrowserFixture browser) : E2ETest(browser)
 {
-    private E2EServer _server = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        _server = new E2EServer();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task ManualReminder_FromNhacNho_ShowsInHistory_AndLightsTheUnitsBellLive()
     {
-        await using var unitContext = await browser.RequireBrowser().NewContextAsync(new() { Locale = "vi-VN" });
-        var unitShell = await new LoginPage(await unitContext.NewPageAsync(), _server.BaseUrl).SignInAsync("tanphong");
-        var unitBell = new RemindersPageObject(unitShell.Page, _server.BaseUrl).BellCount;
+        await using var unitContext = await NewContextAsync();
+        var unitShell = await new LoginPage(await unitContext.NewPageAsync(), Server.BaseUrl).SignInAsync("tanphong");
+        var unitBell = new RemindersPageObject(unitShell.Page, Server.BaseUrl).BellCount;
         await Assertions.Expect(unitBell).ToHaveTextAsync("0");
 
-        await using var homeAffairsContext = await browser.RequireBrowser().NewContextAsync(new() { Locale = "vi-VN" });
-        var shell = await new LoginPage(await homeAffairsContext.NewPageAsync(), _server.BaseUrl).SignInAsync("noivu");
-        var reminders = new RemindersPageObject(shell.Page, _server.BaseUrl);
+        await using var homeAffairsContext = await NewContextAsync();
+        var shell = await new LoginPage(await homeAffairsContext.NewPageAsync(), Server.BaseUrl).SignInAsync("noivu");
+        var reminders = new RemindersPageObject(shell.Page, Server.BaseUrl);
         await reminders.GotoAsync();
         await Assertions.Expect(reminders.ByTestId("history-empty")).ToBeVisibleAsync();
 

@@ -3,36 +3,26 @@ using Microsoft.Playwright;
 namespace LaiChau.CchcDashboard.Tests.E2E;
 
 [Collection(BrowserCollection.Name)]
-public sealed class ReportWorkflowTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class ReportWorkflowTests(BrowserFixture browser) : E2ETest(browser)
 {
-    private E2EServer _server = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        _server = new E2EServer();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task UnitSubmits_HomeAffairsReturnsWithAComment_UnitResubmits()
     {
-        await using var unitContext = await browser.RequireBrowser().NewContextAsync(new() { Locale = "vi-VN" });
-        await using var reviewerContext = await browser.RequireBrowser().NewContextAsync(new() { Locale = "vi-VN" });
+        await using var unitContext = await NewContextAsync();
+        await using var reviewerContext = await NewContextAsync();
         var unitPage = await unitContext.NewPageAsync();
         var reviewerPage = await reviewerContext.NewPageAsync();
 
-        await new LoginPage(unitPage, _server.BaseUrl).SignInAsync("tanphong");
-        var report = new ReportEditorPage(unitPage, _server.BaseUrl);
+        await new LoginPage(unitPage, Server.BaseUrl).SignInAsync("tanphong");
+        var report = new ReportEditorPage(unitPage, Server.BaseUrl);
         await report.OpenFirstFromListAsync();
         await report.FillOutlineAsync();
         await report.SubmitAsync();
         Assert.Equal("Đã nộp", await report.State.InnerTextAsync());
         var reportUrl = unitPage.Url;
 
-        await new LoginPage(reviewerPage, _server.BaseUrl).SignInAsync("noivu");
-        var tracking = new TrackingPage(reviewerPage, _server.BaseUrl);
+        await new LoginPage(reviewerPage, Server.BaseUrl).SignInAsync("noivu");
+        var tracking = new TrackingPage(reviewerPage, Server.BaseUrl);
         await tracking.GotoAsync();
         Assert.Contains("Đã nộp", await tracking.Cell("Phường Tân Phong").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Nộp 18/05/2020 08:00 · đúng hạn", await tracking.Cell("Phường Tân Phong").InnerTextAsync(), StringComparison.Ordinal);
@@ -59,10 +49,10 @@ public sealed class ReportWorkflowTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task UnsavedTyping_SurvivesALostConnection_AndIsOfferedBackOnTheNextVisit()
     {
-        await using var context = await browser.RequireBrowser().NewContextAsync(new() { Locale = "vi-VN" });
+        await using var context = await NewContextAsync();
         var page = await context.NewPageAsync();
-        await new LoginPage(page, _server.BaseUrl).SignInAsync("tanphong");
-        var report = new ReportEditorPage(page, _server.BaseUrl);
+        await new LoginPage(page, Server.BaseUrl).SignInAsync("tanphong");
+        var report = new ReportEditorPage(page, Server.BaseUrl);
         await report.OpenFirstFromListAsync();
 
         await report.FillAsync("report-results", "Nội dung chưa kịp lưu thì mất kết nối.");

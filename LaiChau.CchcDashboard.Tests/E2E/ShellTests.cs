@@ -1,25 +1,15 @@
 namespace LaiChau.CchcDashboard.Tests.E2E;
 
 [Collection(BrowserCollection.Name)]
-public sealed class ShellTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class ShellTests(BrowserFixture browser) : E2ETest(browser)
 {
-    private E2EServer _server = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        _server = new E2EServer();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task Leader_SignsIn_AndSeesTheVietnameseShellWithTheDemoBanner()
     {
-        await using var context = await browser.RequireBrowser().NewContextAsync(new() { Locale = "vi-VN" });
+        await using var context = await NewContextAsync();
         var page = await context.NewPageAsync();
 
-        var shell = await new LoginPage(page, _server.BaseUrl).SignInAsync("lanhdao");
+        var shell = await new LoginPage(page, Server.BaseUrl).SignInAsync("lanhdao");
 
         Assert.Equal("Trần Minh Đức", await shell.UserName.InnerTextAsync());
         Assert.Contains("Chế độ trình diễn — thời gian giả lập: 18/05/2020 08:00", await shell.DemoBanner.InnerTextAsync(), StringComparison.Ordinal);

@@ -8,29 +8,19 @@ namespace LaiChau.CchcDashboard.Tests.E2E;
 
 /// <summary>The link from the overview to one unit, and the manual reminder from the call list.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class TrackingLinksTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class TrackingLinksTests(BrowserFixture browser) : E2ETest(browser)
 {
-    private E2EServer _server = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        _server = new E2EServer();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task HomeAffairs_FollowsTheOverviewLinkToOneUnit_AndRemindsItFromTheCallList()
     {
         int unitId, periodId;
-        await using (var db = await _server.Services.GetRequiredService<IDbContextFactory<CchcDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
+        await using (var db = await Server.Services.GetRequiredService<IDbContextFactory<CchcDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
         {
             unitId = (await db.Units.SingleAsync(u => u.Code == "PH-TAN-PHONG", TestContext.Current.CancellationToken)).Id;
             periodId = (await db.Periods.SingleAsync(p => p.Kind == PeriodKind.SixMonth, TestContext.Current.CancellationToken)).Id;
         }
-        await using var context = await browser.RequireBrowser().NewContextAsync(new() { Locale = "vi-VN" });
-        var shell = await new LoginPage(await context.NewPageAsync(), _server.BaseUrl).SignInAsync("noivu");
+        await using var context = await NewContextAsync();
+        var shell = await new LoginPage(await context.NewPageAsync(), Server.BaseUrl).SignInAsync("noivu");
 
         await shell.GotoAsync($"/reports?unit={unitId}&period={periodId}");
 
@@ -44,7 +34,7 @@ public sealed class TrackingLinksTests(BrowserFixture browser) : IAsyncLifetime
         await shell.ByTestId("manual-send").ClickAsync();
         await Assertions.Expect(shell.ByTestId("manual-reminder-dialog")).ToHaveCountAsync(0);
 
-        await using var check = await _server.Services.GetRequiredService<IDbContextFactory<CchcDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        await using var check = await Server.Services.GetRequiredService<IDbContextFactory<CchcDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
         var reminder = await check.Reminders.SingleAsync(r => r.IsManual, TestContext.Current.CancellationToken);
         Assert.Equal((unitId, periodId), (reminder.UnitId, reminder.PeriodId));
         Assert.Equal("Đề nghị nộp báo cáo trước ngày 22/05.", reminder.Note);
