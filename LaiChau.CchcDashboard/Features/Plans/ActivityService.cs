@@ -234,16 +234,7 @@ public sealed class ActivityService(
 
     private static Dictionary<string, string> Validate(ProgressForm form)
     {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(form, new ValidationContext(form), results, validateAllProperties: true);
-        var errors = new Dictionary<string, string>();
-        foreach (var result in results)
-        {
-            foreach (var member in result.MemberNames)
-            {
-                errors.TryAdd(member, result.ErrorMessage ?? "Giá trị không hợp lệ.");
-            }
-        }
+        var errors = FormValidation.Validate(form);
         if (string.IsNullOrWhiteSpace(form.Description))
         {
             errors.TryAdd(nameof(ProgressForm.Description), "Vui lòng mô tả công việc đã thực hiện.");

@@ -171,16 +171,7 @@ public sealed class PlanService(
         {
             return SaveResult.Fail("", "Chỉ Phòng Nội vụ được cập nhật số và ngày ban hành kế hoạch.");
         }
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(form, new ValidationContext(form), results, validateAllProperties: true);
-        var errors = new Dictionary<string, string>();
-        foreach (var result in results)
-        {
-            foreach (var member in result.MemberNames)
-            {
-                errors.TryAdd(member, result.ErrorMessage ?? "Giá trị không hợp lệ.");
-            }
-        }
+        var errors = FormValidation.Validate(form);
         if (string.IsNullOrWhiteSpace(form.Number))
         {
             errors.TryAdd(nameof(PlanIssueForm.Number), "Vui lòng nhập số, ký hiệu kế hoạch (ví dụ: 12/KH-UBND).");
