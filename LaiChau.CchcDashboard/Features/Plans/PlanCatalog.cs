@@ -30,12 +30,31 @@ public sealed class PlanCatalog(IDbContextFactory<CchcDbContext> dbFactory, Time
     }
 }
 
-/// <summary>The plan the user is looking at, per circuit. Pages read <see cref="Current"/> and listen to <see cref="Changed"/>.</summary>
-public sealed class PlanSelection(PlanCatalog catalog)
+/// <summary>
+/// The plan the user is looking at, per circuit. Pages read <see cref="Current"/> and listen to
+/// <see cref="Changed"/>. When any user creates or changes a plan, every open circuit reloads the
+/// list, so a plan started in one window appears in the selector of the others.
+/// </summary>
+public sealed class PlanSelection : IDisposable
 {
+    private readonly PlanCatalog _catalog;
+    private readonly ChangeNotifier _notifier;
+
+    public PlanSelection(PlanCatalog catalog, ChangeNotifier notifier)
+    {
+        _catalog = catalog;
+        _notifier = notifier;
+        _notifier.Changed += OnChangedAsync;
+    }
+
     public IReadOnlyList<PlanSummary> Plans { get; private set; } = [];
     public PlanSummary? Current { get; private set; }
     public event Action? Changed;
+
+    private Task OnChangedAsync(ChangeEvent change) =>
+        change.Kind == ChangeKind.PlanChanged && Current is not null ? ReloadAsync() : Task.CompletedTask;
+
+    public void Dispose() => _notifier.Changed -= OnChangedAsync;
 
     public async Task EnsureLoadedAsync(CancellationToken ct = default)
     {
@@ -48,8 +67,8 @@ public sealed class PlanSelection(PlanCatalog catalog)
 
     public async Task ReloadAsync(CancellationToken ct = default)
     {
-        Plans = await catalog.GetPlansAsync(ct);
-        Current = (Current is null ? null : Plans.FirstOrDefault(p => p.Id == Current.Id)) ?? catalog.DefaultPlan(Plans);
+        Plans = await _catalog.GetPlansAsync(ct);
+        Current = (Current is null ? null : Plans.FirstOrDefault(p => p.Id == Current.Id)) ?? _catalog.DefaultPlan(Plans);
         Changed?.Invoke();
     }
 
