@@ -15,9 +15,7 @@ public static partial class HttpSignIn
     /// <summary>Posts the sign-in form; returns the response (302 on success, 200 with the form and an error otherwise).</summary>
     public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        var form = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative));
-        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        var token = await AntiforgeryTokenAsync(client);
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login",
@@ -26,6 +24,17 @@ public static partial class HttpSignIn
             ["Input.Password"] = password,
         });
         return await client.PostAsync(new Uri("/account/login", UriKind.Relative), content);
+    }
+
+    /// <summary>
+    /// An antiforgery token for the client's current identity, read from the sign-in page (which
+    /// renders one for anonymous and signed-in users alike).
+    /// </summary>
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var form = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative));
+        return AntiforgeryToken().Match(form).Groups[1].Value;
     }
 
     public static async Task<HttpClient> SignedInClientAsync(this CchcAppFactory factory, string userName, string password = DemoPassword)

@@ -90,9 +90,7 @@ public sealed class SignInTests(SignInTests.Host host) : IClassFixture<SignInTes
     public async Task SignOut_EndsTheSession()
     {
         using var client = await host.SignedInClientAsync("lanhdao");
-        // The sign-in page issues an antiforgery token bound to the signed-in user.
-        var page = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative), TestContext.Current.CancellationToken);
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        var token = await HttpSignIn.AntiforgeryTokenAsync(client);
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
 
         using var logout = await client.PostAsync(new Uri("/account/logout", UriKind.Relative), form, TestContext.Current.CancellationToken);
