@@ -22,6 +22,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             return;
         }
+        // Expectations wait up to 15 s (Playwright's default is 5 s): the app, its database and
+        // Chromium share two cores in CI. A met expectation returns at once.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -40,6 +40,8 @@ public class CchcAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(Environment);
         builder.UseSetting($"ConnectionStrings:{DataExtensions.ConnectionStringName}", ConnectionString);
         builder.UseSetting("Demo:Enabled", DemoEnabled ? "true" : "false");
+        // Only warnings and errors reach the test log, so a failing test's own output stands out.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // No background server against the fake clock: tests run the jobs' services directly.
         builder.UseSetting("Jobs:RunServer", "false");
         builder.UseSetting("Smtp:PickupFolder", Path.Combine(Path.GetDirectoryName(_databasePath)!, "mail-" + Path.GetFileNameWithoutExtension(_databasePath)));

@@ -14,6 +14,9 @@ public abstract class ComponentTestBase : BunitContext
         System.Globalization.CultureInfo.CurrentCulture = VietnamTime.Culture;
         System.Globalization.CultureInfo.CurrentUICulture = VietnamTime.Culture;
         JSInterop.Mode = JSRuntimeMode.Loose;
+        // bUnit waits 1 s by default; a busy 2-core CI machine running tests in parallel with
+        // Chromium can need longer. A passing assertion returns as soon as it holds.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         Services.AddMudServices();
         Services.AddTransient<MudLocalizer, VietnameseMudLocalizer>();
     }
