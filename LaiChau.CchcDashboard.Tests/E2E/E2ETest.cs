@@ -12,9 +12,12 @@ public abstract class E2ETest(BrowserFixture browser) : IAsyncLifetime
 
     protected IBrowser Browser => browser.RequireBrowser();
 
+    /// <summary>Configuration a test class needs on its server (keys as in appsettings).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ServerSettings { get; } = new Dictionary<string, string?>();
+
     public ValueTask InitializeAsync()
     {
-        Server = new E2EServer();
+        Server = new E2EServer(ServerSettings);
         return ValueTask.CompletedTask;
     }
 

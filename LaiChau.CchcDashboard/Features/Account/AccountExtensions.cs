@@ -1,8 +1,10 @@
 using LaiChau.CchcDashboard.Data;
 using LaiChau.CchcDashboard.Data.Entities;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace LaiChau.CchcDashboard.Features.Account;
 
@@ -46,6 +48,13 @@ public static class AccountExtensions
         // Every page needs a signed-in user unless it says [AllowAnonymous] (sign-in, /health, errors).
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        // Sign-ins are checked against the database every minute: on HTTP requests by the cookie's
+        // security stamp validator, in open windows by the revalidating state provider.
+        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName);
+        services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<IOptions<SessionOptions>>((validator, session) => validator.ValidationInterval = session.Value.SessionCheckInterval);
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
 
         services.AddScoped<CurrentUser>();
         return builder;

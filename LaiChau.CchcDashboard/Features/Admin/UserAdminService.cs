@@ -100,6 +100,8 @@ public sealed class UserAdminService(
         {
             user = await users.FindByIdAsync(form.Id!) ?? throw new KeyNotFoundException($"User {form.Id} not found.");
         }
+        // A new role or unit changes what the account may see: open sessions must sign in again.
+        var accessChanged = !creating && user.UnitId != form.UnitId;
         user.UserName = form.UserName.Trim();
         user.Email = form.Email.Trim();
         user.FullName = form.FullName.Trim();
@@ -125,6 +127,11 @@ public sealed class UserAdminService(
         {
             await users.RemoveFromRolesAsync(user, currentRoles);
             await users.AddToRoleAsync(user, form.Role!);
+            accessChanged |= !creating;
+        }
+        if (accessChanged)
+        {
+            await users.UpdateSecurityStampAsync(user);
         }
 
         // The password itself never reaches the audit log.

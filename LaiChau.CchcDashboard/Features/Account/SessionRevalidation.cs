@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using LaiChau.CchcDashboard.Data.Entities;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace LaiChau.CchcDashboard.Features.Account;
+
+public sealed class SessionOptions
+{
+    public const string SectionName = "Accounts";
+
+    /// <summary>
+    /// How often a sign-in is checked against the database, both the cookie on HTTP requests and
+    /// every open window (Blazor circuit). A locked, demoted or re-passworded account loses access
+    /// within this time.
+    /// </summary>
+    public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>Whether a signed-in principal still stands for a usable account.</summary>
+public static class SessionCheck
+{
+    /// <summary>
+    /// True while the account exists, is not locked and its security stamp is the one the sign-in
+    /// carries. Locking, changing the role or unit, and resetting the password change the stamp.
+    /// </summary>
+    public static async Task<bool> IsCurrentAsync(UserManager<AppUser> users, IdentityOptions identity, ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(identity);
+        var user = await users.GetUserAsync(principal);
+        if (user is null || await users.IsLockedOutAsync(user))
+        {
+            return false;
+        }
+        if (!users.SupportsUserSecurityStamp)
+        {
+            return true;
+        }
+        var signedInWith = principal.FindFirstValue(identity.ClaimsIdentity.SecurityStampClaimType);
+        return signedInWith == await users.GetSecurityStampAsync(user);
+    }
+}
+
+/// <summary>
+/// The .NET template's revalidating provider: an open window rechecks its sign-in every
+/// <see cref="SessionOptions.SessionCheckInterval"/>; when the check fails the window becomes
+/// anonymous and the router sends it to the sign-in page.
+/// </summary>
+public sealed class RevalidatingIdentityAuthenticationStateProvider(
+    ILoggerFactory loggerFactory,
+    IServiceScopeFactory scopeFactory,
+    IOptions<IdentityOptions> identityOptions,
+    IOptions<SessionOptions> sessionOptions)
+    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+{
+    protected override TimeSpan RevalidationInterval => sessionOptions.Value.SessionCheckInterval;
+
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(authenticationState);
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        return await SessionCheck.IsCurrentAsync(users, identityOptions.Value, authenticationState.User);
+    }
+}
