@@ -170,4 +170,100 @@ public sealed class ActivityServiceTests : IAsyncLifetime
         Assert.Equal("Thường xuyên", rows.Single(r => r.Id == _radioActivity).Timing);
         Assert.Equal("Đài Truyền thanh thành phố", rows.Single(r => r.Id == _radioActivity).Lead);
     }
+
+    private async Task<ProgressRow> LoggedEntryAsync()
+    {
+        Assert.True((await _host.Activities.AddUpdateAsync(_radioActivity, Valid(), PlanServiceHost.UnitStaff(_daiTt, "Phạm Quốc Tuấn"), TestContext.Current.CancellationToken)).Succeeded);
+        _host.Published.Clear();
+        return Assert.Single((await _host.Activities.GetDetailAsync(_radioActivity, TestContext.Current.CancellationToken))!.Updates);
+    }
+
+    [Fact]
+    public async Task EditUpdate_ByAColleagueOfTheLeadUnit_CorrectsTheEntry_KeepsTheAuthor_AndShowsWhoCorrectedIt()
+    {
+        var entry = await LoggedEntryAsync();
+        _host.Clock.Advance(TimeSpan.FromHours(2));
+        var form = entry.ToForm();
+        form.Description = "Phát sóng chuyên mục CCHC tháng 5 (3 số).";
+        form.Articles = 3;
+        form.EvidenceUrl = "";
+
+        var result = await _host.Activities.EditUpdateAsync(entry.Id, form, entry.Version, PlanServiceHost.UnitStaff(_daiTt, "Lò Văn Hùng"), TestContext.Current.CancellationToken);
+
+        Assert.True(result.Succeeded);
+        var edited = Assert.Single((await _host.Activities.GetDetailAsync(_radioActivity, TestContext.Current.CancellationToken))!.Updates);
+        Assert.Equal(("Phát sóng chuyên mục CCHC tháng 5 (3 số).", 3, (string?)null), (edited.Description, edited.Articles, edited.EvidenceUrl));
+        Assert.Equal(90, edited.BroadcastMinutes);
+        Assert.Equal("Phạm Quốc Tuấn", edited.AuthorName);
+        Assert.Equal("Lò Văn Hùng", edited.UpdatedByName);
+        Assert.Equal(_host.Clock.GetUtcNow(), edited.UpdatedAt);
+        Assert.Contains(_host.Published, e => e.Kind == ChangeKind.ActivityChanged && e.PlanId == _planId);
+        await using var db = _db.CreateContext();
+        Assert.Equal(1, await db.AuditLog.CountAsync(a => a.Action == "progress.edit", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task EditUpdate_WithAFutureDate_IsRefusedAtTheField_AndTheEntryIsUnchanged()
+    {
+        var entry = await LoggedEntryAsync();
+        var form = entry.ToForm();
+        form.Date = new DateTime(2020, 5, 19);
+        form.Description = "Mô tả mới";
+
+        var result = await _host.Activities.EditUpdateAsync(entry.Id, form, entry.Version, PlanServiceHost.UnitStaff(_daiTt), TestContext.Current.CancellationToken);
+
+        Assert.Equal("Ngày thực hiện không được sau hôm nay (18/05/2020).", result.Errors[nameof(ProgressForm.Date)]);
+        Assert.Equal("Mô tả mới", form.Description);
+        var stored = Assert.Single((await _host.Activities.GetDetailAsync(_radioActivity, TestContext.Current.CancellationToken))!.Updates);
+        Assert.Equal(entry, stored);
+        Assert.Empty(_host.Published);
+    }
+
+    [Fact]
+    public async Task EditAndDelete_ByAnotherUnit_AreRefused()
+    {
+        var entry = await LoggedEntryAsync();
+        var tuPhap = PlanServiceHost.UnitStaff(await PlanTestData.UnitIdAsync(_db.Factory, "P-TU-PHAP"));
+
+        var edit = await _host.Activities.EditUpdateAsync(entry.Id, entry.ToForm(), entry.Version, tuPhap, TestContext.Current.CancellationToken);
+        var delete = await _host.Activities.DeleteUpdateAsync(entry.Id, entry.Version, tuPhap, TestContext.Current.CancellationToken);
+
+        Assert.Contains("Chỉ đơn vị chủ trì và Phòng Nội vụ được sửa", edit.Errors[""], StringComparison.Ordinal);
+        Assert.Contains("Chỉ đơn vị chủ trì và Phòng Nội vụ được xóa", delete.Errors[""], StringComparison.Ordinal);
+        Assert.Equal(1, await UpdateCountAsync());
+    }
+
+    [Fact]
+    public async Task EditUpdate_WithAStaleVersion_IsRefused_AndKeepsTheOtherCorrection()
+    {
+        var entry = await LoggedEntryAsync();
+        var first = entry.ToForm();
+        first.Articles = 5;
+        Assert.True((await _host.Activities.EditUpdateAsync(entry.Id, first, entry.Version, PlanServiceHost.HomeAffairs(_noiVu), TestContext.Current.CancellationToken)).Succeeded);
+
+        var second = entry.ToForm();
+        second.Articles = 6;
+        var result = await _host.Activities.EditUpdateAsync(entry.Id, second, entry.Version, PlanServiceHost.UnitStaff(_daiTt), TestContext.Current.CancellationToken);
+
+        Assert.Contains("Đã có người khác sửa cập nhật này", result.Errors[""], StringComparison.Ordinal);
+        Assert.Equal(5, Assert.Single((await _host.Activities.GetDetailAsync(_radioActivity, TestContext.Current.CancellationToken))!.Updates).Articles);
+    }
+
+    [Fact]
+    public async Task DeleteUpdate_ByPhongNoiVu_RemovesTheEntry_AndTheAuditLogKeepsWhatItSaid()
+    {
+        var entry = await LoggedEntryAsync();
+
+        var result = await _host.Activities.DeleteUpdateAsync(entry.Id, entry.Version, PlanServiceHost.HomeAffairs(_noiVu), TestContext.Current.CancellationToken);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(0, await UpdateCountAsync());
+        Assert.Contains(_host.Published, e => e.Kind == ChangeKind.ActivityChanged);
+        await using var db = _db.CreateContext();
+        var audit = await db.AuditLog.SingleAsync(a => a.Action == "progress.delete", TestContext.Current.CancellationToken);
+        Assert.Contains("Phát sóng chuyên mục CCHC tháng 5.", audit.Details, StringComparison.Ordinal);
+        Assert.Equal("noivu", audit.UserName);
+        var again = await _host.Activities.DeleteUpdateAsync(entry.Id, entry.Version, PlanServiceHost.HomeAffairs(_noiVu), TestContext.Current.CancellationToken);
+        Assert.Contains("Không tìm thấy cập nhật này", again.Errors[""], StringComparison.Ordinal);
+    }
 }

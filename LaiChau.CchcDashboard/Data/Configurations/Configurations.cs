@@ -69,6 +69,8 @@ internal sealed class ActivityProgressUpdateConfiguration : IEntityTypeConfigura
         builder.Property(u => u.Description).HasMaxLength(4000);
         builder.Property(u => u.EvidenceUrl).HasMaxLength(500);
         builder.Property(u => u.AuthorName).HasMaxLength(200);
+        builder.Property(u => u.UpdatedByName).HasMaxLength(200);
+        builder.Property(u => u.Version).IsConcurrencyToken();
         builder.HasIndex(u => new { u.ActivityId, u.Date });
     }
 }

@@ -63,4 +63,8 @@ public sealed class ActivityProgressUpdate
     public string AuthorName { get; set; } = "";
     public int? AuthorUnitId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>When the entry was last corrected, and by whom; null while it is as first written.</summary>
+    public DateTimeOffset? UpdatedAt { get; set; }
+    public string? UpdatedByName { get; set; }
+    public int Version { get; set; }
 }

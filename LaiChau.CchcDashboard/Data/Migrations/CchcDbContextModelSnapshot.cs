@@ -79,6 +79,17 @@ namespace LaiChau.CchcDashboard.Data.Migrations
                     b.Property<int?>("Sessions")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ActivityId", "Date");

@@ -170,12 +170,18 @@ public sealed class DemoSeeder(
                 ContentPropagated = "Tuyên truyền Kế hoạch CCHC năm 2020 tại các tổ dân phố, bản.",
                 SessionCount = 2,
                 UpdatedAt = At(5, 16, 9),
-                UpdatedBy = "Demo",
+                UpdatedBy = PersonOf(units[code]),
             };
-            draft.Transitions.Add(new ReportTransition { FromState = ReportState.NotStarted, ToState = ReportState.Draft, At = At(5, 16, 9), UserName = "Demo" });
+            draft.Transitions.Add(new ReportTransition { FromState = ReportState.NotStarted, ToState = ReportState.Draft, At = At(5, 16, 9), UserName = PersonOf(units[code]) });
             db.Reports.Add(draft);
         }
     }
+
+    /// <summary>Who wrote a unit's demo entries: its demo account, else its contact person; Phòng Nội vụ for group-led tasks.</summary>
+    private static string PersonOf(Unit? unit) =>
+        Accounts.FirstOrDefault(a => unit is not null && a.UnitCode == unit.Code)?.FullName
+        ?? unit?.ContactName
+        ?? Accounts.Single(a => a.UserName == "noivu").FullName;
 
     private static void SeedActivityProgress(CchcDbContext db, Plan plan)
     {
@@ -191,7 +197,7 @@ public sealed class DemoSeeder(
             db.ActivityUpdates.Add(new ActivityProgressUpdate
             {
                 Activity = a, Date = new DateOnly(2020, month, day), Description = text, Articles = articles,
-                BroadcastMinutes = minutes, Sessions = sessions, Participants = people, AuthorName = "Demo", CreatedAt = at,
+                BroadcastMinutes = minutes, Sessions = sessions, Participants = people, AuthorName = PersonOf(a.LeadUnit), CreatedAt = at,
             });
         }
 

@@ -26,7 +26,15 @@ public sealed record ActivityRow(
 
 public sealed record ProgressRow(
     int Id, DateOnly Date, string Description, int? Articles, int? Sessions, int? BroadcastMinutes, int? Participants,
-    string? EvidenceUrl, string AuthorName, DateTimeOffset CreatedAt);
+    string? EvidenceUrl, string AuthorName, DateTimeOffset CreatedAt, DateTimeOffset? UpdatedAt, string? UpdatedByName, int Version)
+{
+    /// <summary>The entry as the form that corrects it.</summary>
+    public ProgressForm ToForm() => new()
+    {
+        Date = Date.ToDateTime(TimeOnly.MinValue), Description = Description, Articles = Articles, Sessions = Sessions,
+        BroadcastMinutes = BroadcastMinutes, Participants = Participants, EvidenceUrl = EvidenceUrl,
+    };
+}
 
 public sealed record ActivityDetail(ActivityRow Activity, string PlanLabel, IReadOnlyList<ProgressRow> Updates);
 
@@ -101,7 +109,7 @@ public sealed class ActivityService(
         var updates = await db.ActivityUpdates.AsNoTracking().Where(u => u.ActivityId == activityId)
             .OrderByDescending(u => u.Date).ThenByDescending(u => u.Id)
             .Select(u => new ProgressRow(u.Id, u.Date, u.Description, u.Articles, u.Sessions, u.BroadcastMinutes, u.Participants,
-                u.EvidenceUrl, u.AuthorName, u.CreatedAt))
+                u.EvidenceUrl, u.AuthorName, u.CreatedAt, u.UpdatedAt, u.UpdatedByName, u.Version))
             .ToListAsync(ct);
         return new ActivityDetail(rows[0], plan.Label, updates);
     }
@@ -143,21 +151,8 @@ public sealed class ActivityService(
         {
             return SaveResult.Fail("", "Chỉ đơn vị chủ trì và Phòng Nội vụ được cập nhật tiến độ hoạt động này.");
         }
-        var errors = Validate(form);
         var now = clock.GetUtcNow();
-        var today = VietnamTime.LocalDate(now);
-        if (form.Date is { } picked)
-        {
-            var day = DateOnly.FromDateTime(picked);
-            if (day > today)
-            {
-                errors.TryAdd(nameof(ProgressForm.Date), $"Ngày thực hiện không được sau hôm nay ({VietnamTime.FormatDate(today)}).");
-            }
-            else if (day.Year < activity.Plan!.Year)
-            {
-                errors.TryAdd(nameof(ProgressForm.Date), $"Ngày thực hiện phải thuộc năm {activity.Plan.Year} của kế hoạch.");
-            }
-        }
+        var errors = Validate(form, activity.Plan!.Year, now);
         if (errors.Count > 0)
         {
             return new SaveResult(errors);
@@ -232,12 +227,112 @@ public sealed class ActivityService(
         return SaveResult.Ok;
     }
 
-    private static Dictionary<string, string> Validate(ProgressForm form)
+    /// <summary>
+    /// Corrects a logged entry (a wrong date, a typo, a missing link). The same people who log progress
+    /// may correct it; the entry keeps its author and shows who corrected it and when. Refuses a stale edit.
+    /// </summary>
+    public async Task<SaveResult> EditUpdateAsync(int updateId, ProgressForm form, int version, UserInfo actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var update = await db.ActivityUpdates.Include(u => u.Activity!).ThenInclude(a => a.Plan).FirstOrDefaultAsync(u => u.Id == updateId, ct);
+        if (update is null)
+        {
+            return SaveResult.Fail("", EntryGone);
+        }
+        if (!CanUpdate(actor, update.Activity!.LeadUnitId))
+        {
+            return SaveResult.Fail("", "Chỉ đơn vị chủ trì và Phòng Nội vụ được sửa nhật ký tiến độ của hoạt động này.");
+        }
+        var now = clock.GetUtcNow();
+        var errors = Validate(form, update.Activity.Plan!.Year, now);
+        if (errors.Count > 0)
+        {
+            return new SaveResult(errors);
+        }
+
+        db.Entry(update).Property(u => u.Version).OriginalValue = version;
+        update.Date = DateOnly.FromDateTime(form.Date!.Value);
+        update.Description = form.Description.Trim();
+        update.Articles = form.Articles;
+        update.Sessions = form.Sessions;
+        update.BroadcastMinutes = form.BroadcastMinutes;
+        update.Participants = form.Participants;
+        update.EvidenceUrl = string.IsNullOrWhiteSpace(form.EvidenceUrl) ? null : form.EvidenceUrl.Trim();
+        update.UpdatedAt = now;
+        update.UpdatedByName = actor.FullName;
+        audit.Record(db, actor.Id, actor.UserName, "progress.edit", nameof(ActivityProgressUpdate), update.Id,
+            $"Hoạt động {update.ActivityId}, ngày {VietnamTime.FormatDate(update.Date)}");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogInformation("Stale edit of progress entry {UpdateId} refused.", updateId);
+            return SaveResult.Fail("", StaleEntry);
+        }
+        await notifier.PublishAsync(new ChangeEvent(ChangeKind.ActivityChanged, update.Activity.PlanId, UserId: actor.Id));
+        return SaveResult.Ok;
+    }
+
+    /// <summary>Removes an entry logged by mistake (the audit log keeps what it said). Refuses a stale delete.</summary>
+    public async Task<SaveResult> DeleteUpdateAsync(int updateId, int version, UserInfo actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var update = await db.ActivityUpdates.Include(u => u.Activity).FirstOrDefaultAsync(u => u.Id == updateId, ct);
+        if (update is null)
+        {
+            return SaveResult.Fail("", EntryGone);
+        }
+        if (!CanUpdate(actor, update.Activity!.LeadUnitId))
+        {
+            return SaveResult.Fail("", "Chỉ đơn vị chủ trì và Phòng Nội vụ được xóa nhật ký tiến độ của hoạt động này.");
+        }
+        db.Entry(update).Property(u => u.Version).OriginalValue = version;
+        db.ActivityUpdates.Remove(update);
+        audit.Record(db, actor.Id, actor.UserName, "progress.delete", nameof(ActivityProgressUpdate), update.Id,
+            $"Hoạt động {update.ActivityId}, ngày {VietnamTime.FormatDate(update.Date)}, tác giả {update.AuthorName}: {Shorten(update.Description)}");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogInformation("Stale delete of progress entry {UpdateId} refused.", updateId);
+            return SaveResult.Fail("", StaleEntry);
+        }
+        await notifier.PublishAsync(new ChangeEvent(ChangeKind.ActivityChanged, update.Activity.PlanId, UserId: actor.Id));
+        return SaveResult.Ok;
+    }
+
+    private const string EntryGone = "Không tìm thấy cập nhật này; có thể đã có người xóa. Trang đã được tải lại.";
+    private const string StaleEntry = "Đã có người khác sửa cập nhật này. Trang đã được tải lại, hãy xem nội dung mới nhất rồi thử lại.";
+
+    private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
+
+    /// <summary>The form's own rules plus the date: not after today, not before the plan's year.</summary>
+    private static Dictionary<string, string> Validate(ProgressForm form, int planYear, DateTimeOffset now)
     {
         var errors = FormValidation.Validate(form);
         if (string.IsNullOrWhiteSpace(form.Description))
         {
             errors.TryAdd(nameof(ProgressForm.Description), "Vui lòng mô tả công việc đã thực hiện.");
+        }
+        if (form.Date is { } picked)
+        {
+            var day = DateOnly.FromDateTime(picked);
+            var today = VietnamTime.LocalDate(now);
+            if (day > today)
+            {
+                errors.TryAdd(nameof(ProgressForm.Date), $"Ngày thực hiện không được sau hôm nay ({VietnamTime.FormatDate(today)}).");
+            }
+            else if (day.Year < planYear)
+            {
+                errors.TryAdd(nameof(ProgressForm.Date), $"Ngày thực hiện phải thuộc năm {planYear} của kế hoạch.");
+            }
         }
         return errors;
     }
