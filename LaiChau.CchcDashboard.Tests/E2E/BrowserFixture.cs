@@ -26,14 +26,34 @@ public sealed class BrowserFixture : IAsyncLifetime
         // Chromium share two cores in CI. A met expectation returns at once.
         Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        Browser = await LaunchAsync(_playwright);
+    }
+
+    /// <summary>
+    /// Called before each test: if Chromium has gone away (crashed, killed), a new one is started, so
+    /// one lost browser fails one test rather than every test after it.
+    /// </summary>
+    public async ValueTask EnsureConnectedAsync()
+    {
+        if (_playwright is null || Browser is { IsConnected: true })
+        {
+            return;
+        }
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        Browser = await LaunchAsync(_playwright);
+    }
+
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
         });
-    }
 
     /// <summary>The browser, or a skip (locally) / failure (CI) when Chromium is not installed.</summary>
     public IBrowser RequireBrowser()

@@ -15,10 +15,10 @@ public abstract class E2ETest(BrowserFixture browser) : IAsyncLifetime
     /// <summary>Configuration a test class needs on its server (keys as in appsettings).</summary>
     protected virtual IReadOnlyDictionary<string, string?> ServerSettings { get; } = new Dictionary<string, string?>();
 
-    public ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
+        await browser.EnsureConnectedAsync();
         Server = new E2EServer(ServerSettings);
-        return ValueTask.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()
