@@ -15,7 +15,7 @@ public abstract class BasePage(IPage page, string baseUrl)
     /// body with data-interactive once its first interactive render has run.
     /// </summary>
     public async Task WaitForInteractiveAsync() =>
-        await Page.Locator("body[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 20_000 });
+        await Page.Locator("body[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
 }
 
 public sealed class LoginPage(IPage page, string baseUrl) : BasePage(page, baseUrl)
@@ -28,7 +28,8 @@ public sealed class LoginPage(IPage page, string baseUrl) : BasePage(page, baseU
         await ByTestId("login-username").FillAsync(userName);
         await ByTestId("login-password").FillAsync(password);
         await ByTestId("login-submit").ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        // Leaving the sign-in page is enough here; readiness is the circuit, awaited next.
+        await Page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         var shell = new ShellPage(Page, BaseUrl);
         await shell.WaitForInteractiveAsync();
         return shell;

@@ -1,5 +1,8 @@
 using System.Net;
+using LaiChau.CchcDashboard.Common;
 using LaiChau.CchcDashboard.Data;
+using LaiChau.CchcDashboard.Features.Account;
+using LaiChau.CchcDashboard.Features.Reports;
 using LaiChau.CchcDashboard.Features.Documents;
 using LaiChau.CchcDashboard.Features.Documents.Fonts;
 using LaiChau.CchcDashboard.Tests.TestInfrastructure;
@@ -111,6 +114,30 @@ public sealed class DocumentEndpointTests : IClassFixture<DocumentEndpointTests.
         pdf.AssertInOrder("PHÒNG NỘI VỤ", "Số cơ quan, đơn vị phải báo cáo: 20; đã báo cáo: 4, tỷ lệ báo cáo 20",
             "1. Các cơ quan, đơn vị báo cáo muộn: 0", "2. Các cơ quan, đơn vị chưa báo cáo: 16", "Phường Đoàn Kết", "Yêu cầu bổ sung",
             "II. KẾT QUẢ TUYÊN TRUYỀN", "Tổng cộng");
+    }
+
+    [Fact]
+    public async Task Consolidated_WithTheNumberDateAndSignerGiven_PrintsThemInTheHeaderAndSignatureBlock()
+    {
+        using var client = await _factory.SignedInClientAsync("noivu");
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var tracking = scope.ServiceProvider.GetRequiredService<ReportTrackingService>();
+            var noivu = new UserInfo("noivu-id", "noivu", "Lò Thị Mai", [AppRoles.HomeAffairs], null, null);
+            var form = await tracking.GetConsolidatedSigningAsync(1, TestContext.Current.CancellationToken);
+            form.Number = "7/BC-NV";
+            form.Date = new DateTime(2020, 5, 15);
+            form.SignerName = "Hoàng Văn Nam";
+            form.SignedByDeputy = true;
+            Assert.True((await tracking.SaveConsolidatedSigningAsync(noivu, 1, form, TestContext.Current.CancellationToken)).Succeeded);
+        }
+
+        using var response = await GetAsync(client, DocumentLinks.Consolidated(1));
+
+        using var pdf = new PdfReadBack(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        pdf.AssertOfficialLayout();
+        pdf.AssertInOrder("PHÒNG NỘI VỤ", "Số: 07/BC-NV", "Lai Châu, ngày 15 tháng 5 năm 2020", "BÁO CÁO",
+            "Nơi nhận:", "KT. TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "Hoàng Văn Nam");
     }
 
     [Theory]

@@ -130,6 +130,63 @@ public sealed class ReportTrackingServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConsolidatedSigning_IsStored_AndReadBackForTheNextEdit()
+    {
+        var (_, periodId, _) = await AddPlanAsync(_db);
+        var tracking = Tracking(_db, _clock);
+        var form = await tracking.GetConsolidatedSigningAsync(periodId, Ct);
+        Assert.Null(form.Number);
+        form.Number = " 15/BC-NV ";
+        form.Date = new DateTime(2020, 5, 26);
+        form.SignerName = "Lò Thị Mai";
+        form.SignedByDeputy = true;
+
+        var result = await tracking.SaveConsolidatedSigningAsync(HomeAffairs, periodId, form, Ct);
+
+        Assert.True(result.Succeeded);
+        var stored = await tracking.GetConsolidatedSigningAsync(periodId, Ct);
+        Assert.Equal(("15/BC-NV", new DateTime(2020, 5, 26), "Lò Thị Mai", true), (stored.Number, stored.Date, stored.SignerName, stored.SignedByDeputy));
+        stored.SignerName = "Nguyễn Văn Bình";
+        Assert.True((await tracking.SaveConsolidatedSigningAsync(HomeAffairs, periodId, stored, Ct)).Succeeded);
+    }
+
+    [Fact]
+    public async Task ConsolidatedSigning_WithAMalformedNumberAndAFutureDate_IsRefusedAtTheFields_AndNothingIsStored()
+    {
+        var (_, periodId, _) = await AddPlanAsync(_db);
+        var tracking = Tracking(_db, _clock);
+        var form = await tracking.GetConsolidatedSigningAsync(periodId, Ct);
+        form.Number = "BC-NV số 15";
+        form.Date = new DateTime(2020, 5, 27);
+        form.SignerName = "Lò Thị Mai";
+
+        var result = await tracking.SaveConsolidatedSigningAsync(HomeAffairs, periodId, form, Ct);
+
+        Assert.Equal("Số báo cáo viết theo dạng 15/BC-NV: số thứ tự, dấu /, rồi ký hiệu BC-….", result.Errors[nameof(ConsolidatedSigningForm.Number)]);
+        Assert.Equal("Ngày báo cáo không được sau hôm nay (26/05/2020).", result.Errors[nameof(ConsolidatedSigningForm.Date)]);
+        Assert.Equal("BC-NV số 15", form.Number);
+        Assert.Null((await tracking.GetConsolidatedSigningAsync(periodId, Ct)).SignerName);
+    }
+
+    [Fact]
+    public async Task ConsolidatedSigning_ByLeadership_IsRefused_AndAStaleEditIsRefused()
+    {
+        var (_, periodId, _) = await AddPlanAsync(_db);
+        var tracking = Tracking(_db, _clock);
+        var first = await tracking.GetConsolidatedSigningAsync(periodId, Ct);
+        var second = await tracking.GetConsolidatedSigningAsync(periodId, Ct);
+
+        await Assert.ThrowsAsync<ReportAccessDeniedException>(() => tracking.SaveConsolidatedSigningAsync(Leadership, periodId, first, Ct));
+        first.Number = "15/BC-NV";
+        Assert.True((await tracking.SaveConsolidatedSigningAsync(HomeAffairs, periodId, first, Ct)).Succeeded);
+        second.Number = "16/BC-NV";
+        var stale = await tracking.SaveConsolidatedSigningAsync(HomeAffairs, periodId, second, Ct);
+
+        Assert.Contains("vừa được người khác cập nhật", stale.Errors[""], StringComparison.Ordinal);
+        Assert.Equal("15/BC-NV", (await tracking.GetConsolidatedSigningAsync(periodId, Ct)).Number);
+    }
+
+    [Fact]
     public async Task Matrix_ForAUnitUser_IsRefused()
     {
         var (planId, _, units) = await KnownDataSetAsync();

@@ -80,6 +80,8 @@ internal sealed class ReportingPeriodConfiguration : IEntityTypeConfiguration<Re
     public void Configure(EntityTypeBuilder<ReportingPeriod> builder)
     {
         builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.ConsolidatedNumber).HasMaxLength(50);
+        builder.Property(p => p.ConsolidatedSignerName).HasMaxLength(100);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasIndex(p => new { p.PlanId, p.Kind }).IsUnique();
     }

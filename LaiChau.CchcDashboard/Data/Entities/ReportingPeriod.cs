@@ -23,5 +23,13 @@ public sealed class ReportingPeriod
     /// A report submitted strictly before this instant is on time.
     /// </summary>
     public DateTimeOffset DueAt { get; set; }
+
+    /// <summary>The city's consolidated report for the period as Phòng Nội vụ issues it: "15/BC-NV".</summary>
+    public string? ConsolidatedNumber { get; set; }
+    public DateOnly? ConsolidatedDate { get; set; }
+    public string? ConsolidatedSignerName { get; set; }
+    /// <summary>Signed by a deputy head ("KT. TRƯỞNG PHÒNG / PHÓ TRƯỞNG PHÒNG") rather than the head.</summary>
+    public bool ConsolidatedSignedByDeputy { get; set; }
+
     public int Version { get; set; }
 }

@@ -622,6 +622,20 @@ namespace LaiChau.CchcDashboard.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ConsolidatedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsolidatedNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ConsolidatedSignedByDeputy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConsolidatedSignerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("CoversFrom")
                         .HasColumnType("TEXT");
 

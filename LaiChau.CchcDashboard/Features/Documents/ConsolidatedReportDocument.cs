@@ -20,7 +20,11 @@ public static class ConsolidatedReportDocument
         var period = data.Period;
         var rates = data.Rates;
         var t = data.Totals;
-        List<Block> blocks = [.. Header(ParentBody, IssuingBody, $"{Blank}/BC-NV", PlaceAndDate(period.Plan.Place, VietnamTime.LocalDate(now), period.Plan.Year))];
+        var signing = data.Signing;
+        // Until Phòng Nội vụ gives a number the PDF leaves "……/BC-NV" to fill by hand; the date is the
+        // one given, else the day it is printed.
+        List<Block> blocks = [.. Header(ParentBody, IssuingBody, DocumentNumber(signing.Number, "BC-NV"),
+            PlaceAndDate(period.Plan.Place, signing.Date ?? VietnamTime.LocalDate(now), period.Plan.Year))];
         blocks.AddRange(Title("BÁO CÁO", Summary(period)));
         blocks.Add(Center("Kính gửi: Ủy ban nhân dân thành phố Lai Châu.", 14, spaceAfter: 12));
         blocks.Add(Para($"Thực hiện {period.Plan.Citation} về {LowerFirst(period.Plan.Title)}, trên cơ sở báo cáo của các cơ quan, đơn vị, UBND các xã, phường, Phòng Nội vụ tổng hợp kết quả thực hiện {period.Span} như sau:"));
@@ -56,7 +60,7 @@ public static class ConsolidatedReportDocument
         blocks.Add(new KeepTogether([
             Para("Phòng Nội vụ kính báo cáo UBND thành phố xem xét, chỉ đạo./."),
             new Spacer(6),
-            RecipientsAndSignature(["UBND thành phố (b/c);", "Lãnh đạo Phòng;", "Lưu: VT, NV."], null, "TRƯỞNG PHÒNG", null),
+            RecipientsAndSignature(["UBND thành phố (b/c);", "Lãnh đạo Phòng;", "Lưu: VT, NV."], signing.Capacity, signing.Title, signing.SignerName),
         ]));
         return new DocumentSpec($"Báo cáo {LowerFirst(Summary(period))}", IssuingBody, now, blocks);
     }

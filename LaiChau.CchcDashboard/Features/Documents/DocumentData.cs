@@ -49,7 +49,11 @@ public sealed record MissingUnit(string Name, ReportState State, int DaysOverdue
 
 public sealed record ConsolidatedData(
     PeriodReference Period, IReadOnlyList<UnitTotals> Units, ReportCounts Totals, PeriodRates Rates,
-    IReadOnlyList<LateUnit> Late, IReadOnlyList<MissingUnit> Missing);
+    IReadOnlyList<LateUnit> Late, IReadOnlyList<MissingUnit> Missing)
+{
+    /// <summary>Number, date and signer, when Phòng Nội vụ has given them.</summary>
+    public ConsolidatedSigning Signing { get; init; } = ConsolidatedSigning.None;
+}
 
 public sealed record PlanSectionRow(int Level, string Heading, string Body);
 

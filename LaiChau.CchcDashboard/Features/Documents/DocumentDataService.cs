@@ -84,7 +84,10 @@ public sealed class DocumentDataService(IDbContextFactory<CchcDbContext> dbFacto
             .Select(x => new MissingUnit(x.Name, x.Report?.State ?? ReportState.NotStarted, ReportRules.DaysOverdue(period.DueAt, now)))
             .ToList();
         var totals = await ReportTotals.PerUnitAsync(db, [periodId], ct);
-        return new ConsolidatedData(period, totals, ReportTotals.Sum(totals), rates, late, missing);
+        var signing = await db.Periods.AsNoTracking().Where(p => p.Id == periodId)
+            .Select(p => new ConsolidatedSigning(p.ConsolidatedNumber, p.ConsolidatedDate, p.ConsolidatedSignerName, p.ConsolidatedSignedByDeputy))
+            .SingleAsync(ct);
+        return new ConsolidatedData(period, totals, ReportTotals.Sum(totals), rates, late, missing) { Signing = signing };
     }
 
     public async Task<PlanData?> GetPlanAsync(int planId, CancellationToken ct = default)

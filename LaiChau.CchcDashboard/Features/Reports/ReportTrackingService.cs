@@ -177,6 +177,75 @@ public sealed class ReportTrackingService(
         return SaveResult.Ok;
     }
 
+    /// <summary>The consolidated report's number, date and signer as stored, for the dialog that edits them.</summary>
+    public async Task<ConsolidatedSigningForm> GetConsolidatedSigningAsync(int periodId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var p = await db.Periods.AsNoTracking().Where(p => p.Id == periodId)
+            .Select(p => new { p.ConsolidatedNumber, p.ConsolidatedDate, p.ConsolidatedSignerName, p.ConsolidatedSignedByDeputy, p.Version })
+            .FirstOrDefaultAsync(ct) ?? throw new KeyNotFoundException($"Period {periodId} not found.");
+        return new ConsolidatedSigningForm
+        {
+            Number = p.ConsolidatedNumber, Date = p.ConsolidatedDate?.ToDateTime(TimeOnly.MinValue), SignerName = p.ConsolidatedSignerName,
+            SignedByDeputy = p.ConsolidatedSignedByDeputy, Version = p.Version,
+        };
+    }
+
+    /// <summary>
+    /// Phòng Nội vụ numbers, dates and names the signer of the city's consolidated report. Refuses a
+    /// malformed number, a date before the period starts or after today, and a stale edit.
+    /// </summary>
+    public async Task<SaveResult> SaveConsolidatedSigningAsync(UserInfo user, int periodId, ConsolidatedSigningForm form, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(form);
+        if (!user.IsHomeAffairs)
+        {
+            logger.LogWarning("{User} tried to sign the consolidated report of period {PeriodId}.", user.UserName, periodId);
+            throw new ReportAccessDeniedException("Chỉ Phòng Nội vụ được ghi số, ngày và người ký báo cáo tổng hợp.");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var period = await db.Periods.FirstOrDefaultAsync(p => p.Id == periodId, ct) ?? throw new KeyNotFoundException($"Period {periodId} not found.");
+        var errors = FormValidation.Validate(form);
+        if (form.Date is { } picked)
+        {
+            var day = DateOnly.FromDateTime(picked);
+            var today = VietnamTime.Today(clock);
+            if (day > today)
+            {
+                errors.TryAdd(nameof(ConsolidatedSigningForm.Date), $"Ngày báo cáo không được sau hôm nay ({VietnamTime.FormatDate(today)}).");
+            }
+            else if (day < period.CoversFrom)
+            {
+                errors.TryAdd(nameof(ConsolidatedSigningForm.Date), $"Ngày báo cáo không được trước ngày đầu kỳ ({VietnamTime.FormatDate(period.CoversFrom)}).");
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return new SaveResult(errors);
+        }
+
+        db.Entry(period).Property(p => p.Version).OriginalValue = form.Version;
+        period.ConsolidatedNumber = Blank(form.Number);
+        period.ConsolidatedDate = form.Date is { } date ? DateOnly.FromDateTime(date) : null;
+        period.ConsolidatedSignerName = Blank(form.SignerName);
+        period.ConsolidatedSignedByDeputy = form.SignedByDeputy;
+        audit.Record(db, user.Id, user.UserName, "period.consolidated-signing", nameof(ReportingPeriod), period.Id,
+            $"{period.Name}: số {period.ConsolidatedNumber ?? "—"}, người ký {period.ConsolidatedSignerName ?? "—"}");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveResult.Fail("", "Kỳ báo cáo này vừa được người khác cập nhật. Hãy đóng hộp thoại, mở lại để xem thông tin mới nhất.");
+        }
+        form.Version = period.Version;
+        return SaveResult.Ok;
+
+        static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    }
+
     private void EnsureCanTrack(UserInfo user)
     {
         if (!CanTrack(user))
