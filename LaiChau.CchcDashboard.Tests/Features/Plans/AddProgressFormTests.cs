@@ -1,14 +1,9 @@
 using Bunit;
-using LaiChau.CchcDashboard.Common;
 using LaiChau.CchcDashboard.Data.Entities;
-using LaiChau.CchcDashboard.Features.Admin;
 using LaiChau.CchcDashboard.Features.Plans;
 using LaiChau.CchcDashboard.Tests.Features.Dashboard;
 using LaiChau.CchcDashboard.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using TestContext = Xunit.TestContext;
 
 namespace LaiChau.CchcDashboard.Tests.Features.Plans;
@@ -25,13 +20,7 @@ public sealed class AddProgressFormTests : ComponentTestBase, IAsyncLifetime
         _daiTt = await PlanTestData.UnitIdAsync(_db.Factory, "DAI-TT");
         await using var db = _db.CreateContext();
         _activityId = await db.Activities.Where(a => a.Kind == ActivityKind.KeyActivity && a.LeadUnitId == _daiTt).Select(a => a.Id).FirstAsync();
-        Services.AddSingleton(_db.Factory);
-        Services.AddSingleton<TimeProvider>(TestClock.AtDemoStart());
-        Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        Services.AddSingleton<ChangeNotifier>();
-        Services.AddScoped<AuditLog>();
-        Services.AddScoped<ActivityService>();
+        PlanServiceHost.AddActivityServices(Services, _db);
     }
 
     public new async ValueTask DisposeAsync()

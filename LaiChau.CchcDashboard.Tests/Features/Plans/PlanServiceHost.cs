@@ -3,6 +3,8 @@ using LaiChau.CchcDashboard.Features.Account;
 using LaiChau.CchcDashboard.Features.Admin;
 using LaiChau.CchcDashboard.Features.Plans;
 using LaiChau.CchcDashboard.Tests.TestInfrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -28,6 +30,18 @@ public sealed class PlanServiceHost(TestDatabase db, FakeTimeProvider? clock = n
             _listening = true;
         }
         return Notifier;
+    }
+
+    /// <summary>What the activity components need in a bUnit test: the database, the demo clock and the activity service.</summary>
+    public static void AddActivityServices(IServiceCollection services, TestDatabase db)
+    {
+        services.AddSingleton(db.Factory);
+        services.AddSingleton<TimeProvider>(TestClock.AtDemoStart());
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton<ChangeNotifier>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<ActivityService>();
     }
 
     public static UserInfo UnitStaff(int unitId, string name = "Cán bộ đơn vị") => new($"unit-{unitId}", "donvi", name, [AppRoles.Unit], unitId, null);

@@ -1,14 +1,10 @@
 using Bunit;
-using LaiChau.CchcDashboard.Common;
 using LaiChau.CchcDashboard.Data.Entities;
-using LaiChau.CchcDashboard.Features.Admin;
 using LaiChau.CchcDashboard.Features.Plans;
 using LaiChau.CchcDashboard.Tests.Features.Dashboard;
 using LaiChau.CchcDashboard.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
 using TestContext = Xunit.TestContext;
 
@@ -35,13 +31,7 @@ public sealed class ProgressEditDialogTests : ComponentTestBase, IAsyncLifetime
         Assert.True((await host.Activities.AddUpdateAsync(activityId, logged, PlanServiceHost.UnitStaff(_daiTt, "Phạm Quốc Tuấn"))).Succeeded);
         _entry = (await host.Activities.GetDetailAsync(activityId))!.Updates.Single();
 
-        Services.AddSingleton(_db.Factory);
-        Services.AddSingleton<TimeProvider>(TestClock.AtDemoStart());
-        Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        Services.AddSingleton<ChangeNotifier>();
-        Services.AddScoped<AuditLog>();
-        Services.AddScoped<ActivityService>();
+        PlanServiceHost.AddActivityServices(Services, _db);
     }
 
     public new async ValueTask DisposeAsync()
