@@ -39,6 +39,25 @@ public sealed class ActivityPage(IPage page, string baseUrl) : BasePage(page, ba
     private ILocator Field(string id) =>
         Page.Locator($"input[data-testid='{id}'], textarea[data-testid='{id}'], [data-testid='{id}'] input, [data-testid='{id}'] textarea").First;
 
+    public ILocator Entries => ByTestId("progress-entry");
+
+    /// <summary>Corrects the description of the newest entry through its "Sửa" dialog.</summary>
+    public async Task CorrectNewestAsync(string description)
+    {
+        await Entries.First.Locator("[data-testid='progress-edit']").ClickAsync();
+        await ByTestId("progress-edit-dialog").WaitForAsync();
+        await Field("edit-description-input").FillAsync(description);
+        await ByTestId("edit-save").ClickAsync();
+        await ByTestId("progress-edit-dialog").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
+
+    /// <summary>Removes an entry through "Xóa" and its confirmation.</summary>
+    public async Task RemoveAsync(ILocator entry)
+    {
+        await entry.Locator("[data-testid='progress-delete']").ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Xóa", Exact = true }).ClickAsync();
+    }
+
     public async Task AddUpdateAsync(string description, int? articles = null)
     {
         await Field("progress-description-input").FillAsync(description);
