@@ -61,8 +61,16 @@ public sealed class RevalidatingIdentityAuthenticationStateProvider(
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(authenticationState);
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        return await SessionCheck.IsCurrentAsync(users, identityOptions.Value, authenticationState.User);
+        try
+        {
+            await using var scope = scopeFactory.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            return await SessionCheck.IsCurrentAsync(users, identityOptions.Value, authenticationState.User);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The app is stopping and the window's connection goes with it: nothing left to check.
+            return true;
+        }
     }
 }
