@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
 using LaiChau.CchcDashboard.Common;
 using LaiChau.CchcDashboard.Data;
 using LaiChau.CchcDashboard.Data.Entities;
@@ -236,17 +237,13 @@ public sealed class ActivityService(
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var update = await db.ActivityUpdates.Include(u => u.Activity!).ThenInclude(a => a.Plan).FirstOrDefaultAsync(u => u.Id == updateId, ct);
-        if (update is null)
+        var update = await FindEntryAsync(db, updateId, ct);
+        if (!MayChange(update, actor, "sửa", out var refusal))
         {
-            return SaveResult.Fail("", EntryGone);
-        }
-        if (!CanUpdate(actor, update.Activity!.LeadUnitId))
-        {
-            return SaveResult.Fail("", "Chỉ đơn vị chủ trì và Phòng Nội vụ được sửa nhật ký tiến độ của hoạt động này.");
+            return refusal;
         }
         var now = clock.GetUtcNow();
-        var errors = Validate(form, update.Activity.Plan!.Year, now);
+        var errors = Validate(form, update.Activity!.Plan!.Year, now);
         if (errors.Count > 0)
         {
             return new SaveResult(errors);
@@ -264,17 +261,7 @@ public sealed class ActivityService(
         update.UpdatedByName = actor.FullName;
         audit.Record(db, actor.Id, actor.UserName, "progress.edit", nameof(ActivityProgressUpdate), update.Id,
             $"Hoạt động {update.ActivityId}, ngày {VietnamTime.FormatDate(update.Date)}");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            logger.LogInformation("Stale edit of progress entry {UpdateId} refused.", updateId);
-            return SaveResult.Fail("", StaleEntry);
-        }
-        await notifier.PublishAsync(new ChangeEvent(ChangeKind.ActivityChanged, update.Activity.PlanId, UserId: actor.Id));
-        return SaveResult.Ok;
+        return await SaveEntryChangeAsync(db, update, actor, "edit", ct);
     }
 
     /// <summary>Removes an entry logged by mistake (the audit log keeps what it said). Refuses a stale delete.</summary>
@@ -282,29 +269,43 @@ public sealed class ActivityService(
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var update = await db.ActivityUpdates.Include(u => u.Activity).FirstOrDefaultAsync(u => u.Id == updateId, ct);
-        if (update is null)
+        var update = await FindEntryAsync(db, updateId, ct);
+        if (!MayChange(update, actor, "xóa", out var refusal))
         {
-            return SaveResult.Fail("", EntryGone);
-        }
-        if (!CanUpdate(actor, update.Activity!.LeadUnitId))
-        {
-            return SaveResult.Fail("", "Chỉ đơn vị chủ trì và Phòng Nội vụ được xóa nhật ký tiến độ của hoạt động này.");
+            return refusal;
         }
         db.Entry(update).Property(u => u.Version).OriginalValue = version;
         db.ActivityUpdates.Remove(update);
         audit.Record(db, actor.Id, actor.UserName, "progress.delete", nameof(ActivityProgressUpdate), update.Id,
             $"Hoạt động {update.ActivityId}, ngày {VietnamTime.FormatDate(update.Date)}, tác giả {update.AuthorName}: {Shorten(update.Description)}");
+        return await SaveEntryChangeAsync(db, update, actor, "delete", ct);
+    }
+
+    private static Task<ActivityProgressUpdate?> FindEntryAsync(CchcDbContext db, int updateId, CancellationToken ct) =>
+        db.ActivityUpdates.Include(u => u.Activity!).ThenInclude(a => a.Plan).FirstOrDefaultAsync(u => u.Id == updateId, ct);
+
+    /// <summary>Whether the actor may change ("sửa", "xóa") the entry; if not, why: it is gone, or it is not theirs to touch.</summary>
+    private static bool MayChange([NotNullWhen(true)] ActivityProgressUpdate? update, UserInfo actor, string verb, [NotNullWhen(false)] out SaveResult? refusal)
+    {
+        refusal = update is null ? SaveResult.Fail("", EntryGone)
+            : !CanUpdate(actor, update.Activity!.LeadUnitId) ? SaveResult.Fail("", $"Chỉ đơn vị chủ trì và Phòng Nội vụ được {verb} nhật ký tiến độ của hoạt động này.")
+            : null;
+        return refusal is null;
+    }
+
+    /// <summary>Saves a correction or removal; a stale version is refused, a saved change is told to open pages.</summary>
+    private async Task<SaveResult> SaveEntryChangeAsync(CchcDbContext db, ActivityProgressUpdate update, UserInfo actor, string change, CancellationToken ct)
+    {
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
-            logger.LogInformation("Stale delete of progress entry {UpdateId} refused.", updateId);
+            logger.LogInformation("Stale {Change} of progress entry {UpdateId} refused.", change, update.Id);
             return SaveResult.Fail("", StaleEntry);
         }
-        await notifier.PublishAsync(new ChangeEvent(ChangeKind.ActivityChanged, update.Activity.PlanId, UserId: actor.Id));
+        await notifier.PublishAsync(new ChangeEvent(ChangeKind.ActivityChanged, update.Activity!.PlanId, UserId: actor.Id));
         return SaveResult.Ok;
     }
 
