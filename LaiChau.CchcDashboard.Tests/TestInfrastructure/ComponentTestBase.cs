@@ -21,6 +21,18 @@ public abstract class ComponentTestBase : BunitContext
         Services.AddTransient<MudLocalizer, VietnameseMudLocalizer>();
     }
 
+    /// <summary>
+    /// The input or textarea of a field by its test id: MudBlazor puts data-testid on the element
+    /// itself or on its wrapper, depending on the component.
+    /// </summary>
+    protected static AngleSharp.Dom.IElement Input<TComponent>(IRenderedComponent<TComponent> rendered, string testId)
+        where TComponent : Microsoft.AspNetCore.Components.IComponent
+    {
+        ArgumentNullException.ThrowIfNull(rendered);
+        var element = rendered.Find($"[data-testid={testId}]");
+        return element.TagName is "INPUT" or "TEXTAREA" ? element : element.QuerySelector("input, textarea")!;
+    }
+
     /// <summary>Renders the popover provider that MudSelect, MudMenu and dialogs need.</summary>
     protected IRenderedComponent<MudPopoverProvider> RenderPopoverProvider() => Render<MudPopoverProvider>();
 }

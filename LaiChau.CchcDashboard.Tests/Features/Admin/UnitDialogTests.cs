@@ -48,13 +48,6 @@ public sealed class UnitDialogTests : ComponentTestBase, IAsyncLifetime
         return provider;
     }
 
-    // MudTextField puts data-testid on the <input> itself or on its wrapper, depending on the component.
-    private static AngleSharp.Dom.IElement Input(IRenderedComponent<MudDialogProvider> dialog, string testId)
-    {
-        var element = dialog.Find($"[data-testid={testId}]");
-        return element.TagName == "INPUT" ? element : element.QuerySelector("input")!;
-    }
-
     private static void Type(IRenderedComponent<MudDialogProvider> dialog, string testId, string value) =>
         Input(dialog, testId).Change(value);
 

@@ -32,12 +32,6 @@ public sealed class AddProgressFormTests : ComponentTestBase, IAsyncLifetime
     private IRenderedComponent<AddProgressForm> RenderForm() =>
         Render<AddProgressForm>(p => p.Add(f => f.ActivityId, _activityId).Add(f => f.Actor, PlanServiceHost.UnitStaff(_daiTt)));
 
-    private static AngleSharp.Dom.IElement Input(IRenderedComponent<AddProgressForm> form, string testId)
-    {
-        var element = form.Find($"[data-testid={testId}]");
-        return element.TagName is "INPUT" or "TEXTAREA" ? element : element.QuerySelector("input, textarea")!;
-    }
-
     [Fact]
     public async Task Save_WithANegativeCountAndAMalformedLink_ShowsBothMessages_AndKeepsTheDescription()
     {

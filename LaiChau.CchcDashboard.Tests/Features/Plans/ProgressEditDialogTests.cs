@@ -54,12 +54,6 @@ public sealed class ProgressEditDialogTests : ComponentTestBase, IAsyncLifetime
         return (provider, reference.Result);
     }
 
-    private static AngleSharp.Dom.IElement Input(IRenderedComponent<MudDialogProvider> dialog, string testId)
-    {
-        var element = dialog.Find($"[data-testid={testId}]");
-        return element.TagName is "INPUT" or "TEXTAREA" ? element : element.QuerySelector("input, textarea")!;
-    }
-
     [Fact]
     public async Task Save_WithAFutureDateAndAMalformedLink_ShowsTheMessagesAtTheFields_AndKeepsWhatWasTyped()
     {

@@ -50,12 +50,6 @@ public sealed class ReportEditorTests : ComponentTestBase, IAsyncLifetime
         return Render<ReportEditor>(p => p.Add(e => e.Report, details!).Add(e => e.User, _user));
     }
 
-    private static AngleSharp.Dom.IElement Input(IRenderedComponent<ReportEditor> editor, string testId)
-    {
-        var element = editor.Find($"[data-testid={testId}]");
-        return element.TagName is "INPUT" or "TEXTAREA" ? element : element.QuerySelector("input, textarea")!;
-    }
-
     // A text field renders its value as an attribute; a multi-line one as the textarea's content.
     private static string? Value(IRenderedComponent<ReportEditor> editor, string testId)
     {
