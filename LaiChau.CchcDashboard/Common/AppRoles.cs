@@ -8,9 +8,6 @@ public static class AppRoles
     public const string Unit = "DonVi";
     public const string Administrator = "QuanTri";
 
-    /// <summary>For [Authorize(Roles = …)] on pages Quản trị and Phòng Nội vụ share.</summary>
-    public const string AdminOrHomeAffairs = Administrator + "," + HomeAffairs;
-
     public static readonly IReadOnlyList<string> All = [Leadership, HomeAffairs, Unit, Administrator];
 
     public static string DisplayName(string role) => role switch

@@ -39,17 +39,89 @@ public sealed class CchcDbContext(DbContextOptions<CchcDbContext> options) : Ide
         }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves the changes and their audit entries as one unit: both are written, or neither. An entry
+    /// whose entity gets its key from this very save (<see cref="AuditEntry.Subject"/>) is written
+    /// right after it inside one transaction.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var waiting = SetAuditKeysOrHoldBack();
+        if (waiting.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            AddHeldBack(waiting);
+            count += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (owned is not null)
+            {
+                await owned.CommitAsync(cancellationToken);
+            }
+            return count;
+        }
+        finally
+        {
+            if (owned is not null)
+            {
+                await owned.DisposeAsync();
+            }
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var waiting = SetAuditKeysOrHoldBack();
+        if (waiting.Count == 0)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        using var owned = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var count = base.SaveChanges(acceptAllChangesOnSuccess);
+        AddHeldBack(waiting);
+        count += base.SaveChanges(acceptAllChangesOnSuccess);
+        owned?.Commit();
+        return count;
     }
+
+    // Entries about rows that already have their key get it now; entries about rows the database is
+    // about to number are held back until the first write has numbered them.
+    private List<AuditEntry> SetAuditKeysOrHoldBack()
+    {
+        var waiting = new List<AuditEntry>();
+        foreach (var entry in ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added && e.Entity.Subject is not null).ToList())
+        {
+            var subject = Entry(entry.Entity.Subject!);
+            if (subject.Properties.Any(p => p.Metadata.IsPrimaryKey() && p.IsTemporary))
+            {
+                waiting.Add(entry.Entity);
+                entry.State = EntityState.Detached;
+            }
+            else
+            {
+                entry.Entity.EntityId = KeyOf(subject);
+            }
+        }
+        return waiting;
+    }
+
+    private void AddHeldBack(List<AuditEntry> waiting)
+    {
+        foreach (var audit in waiting)
+        {
+            audit.EntityId = KeyOf(Entry(audit.Subject!));
+            AuditLog.Add(audit);
+        }
+    }
+
+    private static string KeyOf(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry) =>
+        string.Join(",", entry.Properties.Where(p => p.Metadata.IsPrimaryKey())
+            .Select(p => Convert.ToString(p.CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
 
     // Every entity with an integer "Version" concurrency token gets it bumped on update, so a
     // second writer holding the old value is refused with DbUpdateConcurrencyException.

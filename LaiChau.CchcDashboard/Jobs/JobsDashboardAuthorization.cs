@@ -1,5 +1,5 @@
 using Hangfire.Dashboard;
-using LaiChau.CchcDashboard.Common;
+using LaiChau.CchcDashboard.Features.Account;
 
 namespace LaiChau.CchcDashboard.Jobs;
 
@@ -9,7 +9,6 @@ public sealed class JobsDashboardAuthorization : IDashboardAuthorizationFilter
     public bool Authorize(DashboardContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var user = context.GetHttpContext().User;
-        return user.Identity?.IsAuthenticated == true && user.IsInRole(AppRoles.Administrator);
+        return UserInfo.From(context.GetHttpContext().User) is { IsAdministrator: true };
     }
 }

@@ -53,6 +53,7 @@ public static class JobsExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         JobSchedule.Register(app.Services.GetRequiredService<IRecurringJobManager>());
+        app.Use(GuardDashboardAsync);
         // Anonymous visitors meet the app's fallback policy first (sign-in redirect); signed-in users
         // other than Quản trị are refused by the dashboard filter with 403.
         app.MapHangfireDashboard(DashboardPath, new DashboardOptions
@@ -64,4 +65,39 @@ public static class JobsExtensions
         }, app.Services.GetRequiredService<JobStorage>());
         return app;
     }
+
+    /// <summary>
+    /// Two gaps of Hangfire's dashboard: its /stats handler reads a form and throws (500) on a GET,
+    /// so only POST reaches it (405 otherwise); and its 403 has no body, which the status-code page
+    /// would turn into "Không tìm thấy trang", so it gets a Vietnamese access-denied page.
+    /// </summary>
+    private static async Task GuardDashboardAsync(HttpContext context, RequestDelegate next)
+    {
+        if (!context.Request.Path.StartsWithSegments(DashboardPath, out var rest))
+        {
+            await next(context);
+            return;
+        }
+        if (rest.Equals("/stats", StringComparison.OrdinalIgnoreCase) && !HttpMethods.IsPost(context.Request.Method))
+        {
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            context.Response.Headers.Allow = HttpMethods.Post;
+            return;
+        }
+        await next(context);
+        if (context.Response.StatusCode == StatusCodes.Status403Forbidden && !context.Response.HasStarted)
+        {
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.WriteAsync(AccessDeniedPage, context.RequestAborted);
+        }
+    }
+
+    private const string AccessDeniedPage = """
+        <!DOCTYPE html>
+        <html lang="vi"><head><meta charset="utf-8"><title>Không có quyền truy cập</title></head>
+        <body style="font-family: Roboto, Arial, sans-serif; margin: 3rem;">
+        <h1 data-testid="access-denied">Không có quyền truy cập</h1>
+        <p>Trang tác vụ nền chỉ dành cho Quản trị. <a href="/">Về trang Tổng quan</a>.</p>
+        </body></html>
+        """;
 }

@@ -31,6 +31,7 @@ public sealed class ReportEditorTests : ComponentTestBase, IAsyncLifetime
         Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         Services.AddSingleton<ChangeNotifier>();
         Services.AddScoped<AuditLog>();
+        Services.AddScoped<AccessGuard>();
         Services.AddScoped<ReportService>();
     }
 

@@ -1,5 +1,6 @@
 using LaiChau.CchcDashboard.Common;
 using LaiChau.CchcDashboard.Data.Entities;
+using LaiChau.CchcDashboard.Features.Account;
 using LaiChau.CchcDashboard.Features.Reports;
 using LaiChau.CchcDashboard.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -227,12 +228,12 @@ public sealed class ReportServiceTests : IAsyncLifetime
         await Service().SaveDraftAsync(UnitUser(_unitB), form, Ct);
         var intruder = UnitUser(_unitA);
 
-        await Assert.ThrowsAsync<ReportAccessDeniedException>(() => Service().GetAsync(intruder, form.Id, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Service().GetAsync(intruder, form.Id, Ct));
         var stolen = CompleteForm(_periodId);
         stolen.Id = form.Id;
         stolen.Version = form.Version;
         stolen.Results = "Ghi đè";
-        await Assert.ThrowsAsync<ReportAccessDeniedException>(() => Service().SaveDraftAsync(intruder, stolen, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Service().SaveDraftAsync(intruder, stolen, Ct));
 
         Assert.Equal(2, await AuditCountAsync(_db, "report.access-denied"));
         Assert.Equal("Nhận thức về CCHC được nâng lên.", (await Service().GetAsync(UnitUser(_unitB), form.Id, Ct))!.Form.Results);
@@ -247,9 +248,9 @@ public sealed class ReportServiceTests : IAsyncLifetime
         Assert.NotNull(read);
         Assert.False(read.CanEdit);
         Assert.False(read.CanReview);
-        await Assert.ThrowsAsync<ReportAccessDeniedException>(() => Service().AcceptAsync(Leadership, report.Id, report.Version, Ct));
-        await Assert.ThrowsAsync<ReportAccessDeniedException>(() => Service().ReturnAsync(Leadership, report.Id, report.Version, "Bổ sung", Ct));
-        await Assert.ThrowsAsync<ReportAccessDeniedException>(() => Service().SaveDraftAsync(Leadership, report.Form, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Service().AcceptAsync(Leadership, report.Id, report.Version, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Service().ReturnAsync(Leadership, report.Id, report.Version, "Bổ sung", Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Service().SaveDraftAsync(Leadership, report.Form, Ct));
     }
 
     [Fact]
@@ -257,8 +258,8 @@ public sealed class ReportServiceTests : IAsyncLifetime
     {
         var report = await SubmittedReportAsync();
 
-        await Assert.ThrowsAsync<ReportAccessDeniedException>(() => Service().AcceptAsync(UnitUser(_unitA), report.Id, report.Version, Ct));
-        await Assert.ThrowsAsync<ReportAccessDeniedException>(() => Service().ReturnAsync(UnitUser(_unitA), report.Id, report.Version, "Tự trả", Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Service().AcceptAsync(UnitUser(_unitA), report.Id, report.Version, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Service().ReturnAsync(UnitUser(_unitA), report.Id, report.Version, "Tự trả", Ct));
     }
 
     [Fact]
@@ -267,7 +268,7 @@ public sealed class ReportServiceTests : IAsyncLifetime
         var form = CompleteForm(_periodId);
         await Service().SaveDraftAsync(UnitUser(_unitA), form, Ct);
 
-        await Assert.ThrowsAsync<ReportAccessDeniedException>(() => Service().SaveDraftAsync(HomeAffairs, form, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Service().SaveDraftAsync(HomeAffairs, form, Ct));
     }
 
     [Fact]
@@ -280,7 +281,7 @@ public sealed class ReportServiceTests : IAsyncLifetime
         await Service().SaveDraftAsync(UnitUser(_unitB), other, Ct);
 
         Assert.True(own.Succeeded);
-        await Assert.ThrowsAsync<ReportAccessDeniedException>(() => Service().SaveDraftAsync(office, other, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Service().SaveDraftAsync(office, other, Ct));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using LaiChau.CchcDashboard.Common;
+using LaiChau.CchcDashboard.Data;
 using LaiChau.CchcDashboard.Data.Entities;
 using LaiChau.CchcDashboard.Features.Account;
 using LaiChau.CchcDashboard.Features.Admin;
@@ -19,10 +20,16 @@ internal static class ReportTestData
         new($"{userName}-id", userName, $"Cán bộ {userName}", [AppRoles.Unit], unitId, $"Đơn vị {unitId}");
 
     public static ReportService Service(TestDatabase db, TimeProvider clock, ChangeNotifier? notifier = null) =>
-        new(db.Factory, new AuditLog(clock), notifier ?? new ChangeNotifier(NullLogger<ChangeNotifier>.Instance), clock, NullLogger<ReportService>.Instance);
+        new(db.Factory, new AuditLog(clock), Guard(db.Factory, clock), notifier ?? new ChangeNotifier(NullLogger<ChangeNotifier>.Instance), clock,
+            NullLogger<ReportService>.Instance);
 
-    public static ReportTrackingService Tracking(TestDatabase db, TimeProvider clock) =>
-        new(db.Factory, new AuditLog(clock), new ChangeNotifier(NullLogger<ChangeNotifier>.Instance), clock, NullLogger<ReportTrackingService>.Instance);
+    public static ReportTrackingService Tracking(TestDatabase db, TimeProvider clock) => Tracking(db.Factory, clock);
+
+    public static ReportTrackingService Tracking(IDbContextFactory<CchcDbContext> factory, TimeProvider clock) =>
+        new(factory, new AuditLog(clock), Guard(factory, clock), new ChangeNotifier(NullLogger<ChangeNotifier>.Instance), clock);
+
+    public static AccessGuard Guard(IDbContextFactory<CchcDbContext> factory, TimeProvider clock) =>
+        new(factory, new AuditLog(clock), NullLogger<AccessGuard>.Instance);
 
     /// <summary>A plan for 2020 with the two periods of KH 93 (due before 25/05 and before 20/11).</summary>
     public static async Task<(int PlanId, int SixMonthId, int AnnualId)> AddPlanAsync(TestDatabase db, int year = 2020)

@@ -2,6 +2,7 @@ using System.Data.Common;
 using LaiChau.CchcDashboard.Common;
 using LaiChau.CchcDashboard.Data;
 using LaiChau.CchcDashboard.Data.Entities;
+using LaiChau.CchcDashboard.Features.Account;
 using LaiChau.CchcDashboard.Features.Admin;
 using LaiChau.CchcDashboard.Features.Reports;
 using LaiChau.CchcDashboard.Tests.TestInfrastructure;
@@ -125,8 +126,8 @@ public sealed class ReportTrackingServiceTests : IAsyncLifetime
         var (_, periodId, units) = await KnownDataSetAsync();
         var tracking = Tracking(_db, _clock);
 
-        await Assert.ThrowsAsync<ReportAccessDeniedException>(() => tracking.ChangeDueDateAsync(Leadership, periodId, new DateOnly(2020, 6, 1), 0, Ct));
-        await Assert.ThrowsAsync<ReportAccessDeniedException>(() => tracking.ChangeDueDateAsync(UnitUser(units[0]), periodId, new DateOnly(2020, 6, 1), 0, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => tracking.ChangeDueDateAsync(Leadership, periodId, new DateOnly(2020, 6, 1), 0, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => tracking.ChangeDueDateAsync(UnitUser(units[0]), periodId, new DateOnly(2020, 6, 1), 0, Ct));
     }
 
     [Fact]
@@ -176,7 +177,7 @@ public sealed class ReportTrackingServiceTests : IAsyncLifetime
         var first = await tracking.GetConsolidatedSigningAsync(periodId, Ct);
         var second = await tracking.GetConsolidatedSigningAsync(periodId, Ct);
 
-        await Assert.ThrowsAsync<ReportAccessDeniedException>(() => tracking.SaveConsolidatedSigningAsync(Leadership, periodId, first, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => tracking.SaveConsolidatedSigningAsync(Leadership, periodId, first, Ct));
         first.Number = "15/BC-NV";
         Assert.True((await tracking.SaveConsolidatedSigningAsync(HomeAffairs, periodId, first, Ct)).Succeeded);
         second.Number = "16/BC-NV";
@@ -191,7 +192,7 @@ public sealed class ReportTrackingServiceTests : IAsyncLifetime
     {
         var (planId, _, units) = await KnownDataSetAsync();
 
-        await Assert.ThrowsAsync<ReportAccessDeniedException>(() => Tracking(_db, _clock).GetMatrixAsync(UnitUser(units[0]), planId, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Tracking(_db, _clock).GetMatrixAsync(UnitUser(units[0]), planId, Ct));
     }
 
     [Fact]
@@ -221,7 +222,7 @@ public sealed class ReportTrackingServiceTests : IAsyncLifetime
         }
         var counter = new SqlCommandCounter();
         var factory = counter.FactoryFor(_db.ConnectionString);
-        var tracking = new ReportTrackingService(factory, new AuditLog(_clock), new ChangeNotifier(NullLogger<ChangeNotifier>.Instance), _clock, NullLogger<ReportTrackingService>.Instance);
+        var tracking = Tracking(factory, _clock);
 
         var matrix = await tracking.GetMatrixAsync(HomeAffairs, planId, Ct);
 

@@ -10,4 +10,10 @@ public sealed class AuditEntry
     public string EntityType { get; set; } = "";
     public string EntityId { get; set; } = "";
     public string? Details { get; set; }
+
+    /// <summary>
+    /// The audited entity when its key is not known yet (a row inserted by the same save); the
+    /// context fills <see cref="EntityId"/> from it when it saves. Not stored.
+    /// </summary>
+    public object? Subject { get; set; }
 }

@@ -43,11 +43,13 @@ public static class AccountExtensions
             .AddEntityFrameworkStores<CchcDbContext>()
             .AddSignInManager()
             .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 
         // Every page needs a signed-in user unless it says [AllowAnonymous] (sign-in, /health, errors).
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddAppPolicies();
 
         // Sign-ins are checked against the database every minute: on HTTP requests by the cookie's
         // security stamp validator, in open windows by the revalidating state provider.
@@ -57,6 +59,7 @@ public static class AccountExtensions
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
 
         services.AddScoped<CurrentUser>();
+        services.AddScoped<AccessGuard>();
         return builder;
     }
 

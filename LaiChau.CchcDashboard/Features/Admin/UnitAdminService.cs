@@ -123,8 +123,7 @@ public sealed class UnitAdminService(IDbContextFactory<CchcDbContext> dbFactory,
 
         try
         {
-            await db.SaveChangesAsync(ct);
-            audit.Record(db, actor.Id, actor.UserName, form.Id == 0 ? "unit.create" : "unit.update", nameof(Unit), unit.Id, $"{unit.Code} — {unit.Name}");
+            audit.Record(db, actor, form.Id == 0 ? "unit.create" : "unit.update", unit, $"{unit.Code} — {unit.Name}");
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)

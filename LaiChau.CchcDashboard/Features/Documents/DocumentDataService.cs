@@ -8,19 +8,6 @@ namespace LaiChau.CchcDashboard.Features.Documents;
 /// <summary>Reads what each document prints, as records; one short-lived context per call.</summary>
 public sealed class DocumentDataService(IDbContextFactory<CchcDbContext> dbFactory, TimeProvider clock)
 {
-    public async Task<int?> UnitOfUserAsync(string userId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.UnitId).FirstOrDefaultAsync(ct);
-    }
-
-    /// <summary>The unit that owns a report, to authorise before loading it whole.</summary>
-    public async Task<int?> UnitOfReportAsync(int reportId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Reports.AsNoTracking().Where(r => r.Id == reportId).Select(r => (int?)r.UnitId).FirstOrDefaultAsync(ct);
-    }
-
     public async Task<PeriodReference?> GetPeriodAsync(int periodId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -89,7 +89,7 @@ public sealed class ActivityService(
 {
     /// <summary>Only the lead unit's staff and Phòng Nội vụ log progress and change the status; others read.</summary>
     public static bool CanUpdate(UserInfo? user, int? leadUnitId) =>
-        user is not null && (user.IsHomeAffairs || (leadUnitId is { } lead && user.UnitId == lead));
+        user?.MayUpdateActivity(leadUnitId) == true;
 
     public async Task<IReadOnlyList<ActivityRow>> GetActivitiesAsync(int planId, CancellationToken ct = default)
     {
@@ -215,8 +215,7 @@ public sealed class ActivityService(
         activity.CompletedAt = status == ActivityStatus.Completed ? now : null;
         try
         {
-            await db.SaveChangesAsync(ct);
-            audit.Record(db, actor.Id, actor.UserName, "activity.status", nameof(PlanActivity), activity.Id, $"{from.Label()} → {status.Label()}");
+            audit.Record(db, actor, "activity.status", activity, $"{from.Label()} → {status.Label()}");
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)

@@ -52,7 +52,7 @@ public sealed class PlanCloneForm
 public sealed class PlanService(
     IDbContextFactory<CchcDbContext> dbFactory, TimeProvider clock, ChangeNotifier notifier, AuditLog audit, ILogger<PlanService> logger)
 {
-    public static bool CanManage(UserInfo? user) => user?.IsHomeAffairs == true;
+    public static bool CanManage(UserInfo? user) => user?.MayManagePlan == true;
 
     public async Task<PlanDocument?> GetDocumentAsync(int planId, CancellationToken ct = default)
     {
@@ -139,8 +139,7 @@ public sealed class PlanService(
             Periods = [.. source.Periods.OrderBy(p => p.Kind).Select(p => NewPeriod(p, year, Retitle(p.Name)))],
         };
         db.Plans.Add(plan);
-        await db.SaveChangesAsync(ct);
-        audit.Record(db, actor.Id, actor.UserName, "plan.clone", nameof(Plan), plan.Id, $"Từ kế hoạch {source.Number} ({source.Year}) sang năm {year}");
+        audit.Record(db, actor, "plan.clone", plan, $"Từ kế hoạch {source.Number} ({source.Year}) sang năm {year}");
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Plan {SourceId} ({SourceYear}) cloned into {PlanId} ({Year}).", source.Id, source.Year, plan.Id, year);
         await notifier.PublishAsync(new ChangeEvent(ChangeKind.PlanChanged, plan.Id, UserId: actor.Id));
@@ -201,8 +200,7 @@ public sealed class PlanService(
         }
         plan.Number = form.Number.Trim();
         plan.IssuedOn = DateOnly.FromDateTime(form.IssuedOn!.Value);
-        await db.SaveChangesAsync(ct);
-        audit.Record(db, actor.Id, actor.UserName, "plan.issue", nameof(Plan), plan.Id, $"{plan.Number} ngày {VietnamTime.FormatDate(plan.IssuedOn.Value)}");
+        audit.Record(db, actor, "plan.issue", plan, $"{plan.Number} ngày {VietnamTime.FormatDate(plan.IssuedOn.Value)}");
         await db.SaveChangesAsync(ct);
         await notifier.PublishAsync(new ChangeEvent(ChangeKind.PlanChanged, plan.Id, UserId: actor.Id));
         return SaveResult.Ok;

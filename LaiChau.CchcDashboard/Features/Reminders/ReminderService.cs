@@ -54,7 +54,7 @@ public sealed class ReminderService(
     public async Task<SaveResult> SendManualAsync(int unitId, int periodId, string? note, UserInfo actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsHomeAffairs && !actor.IsAdministrator)
+        if (!actor.MaySendReminders)
         {
             return SaveResult.Fail("", "Chỉ Phòng Nội vụ được gửi nhắc nhở.");
         }

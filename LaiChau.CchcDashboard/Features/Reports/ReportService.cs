@@ -8,9 +8,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LaiChau.CchcDashboard.Features.Reports;
 
-/// <summary>Thrown when a user asks for a report their role or unit does not allow; pages show "access denied", endpoints answer 403.</summary>
-public sealed class ReportAccessDeniedException(string message) : Exception(message);
-
 public sealed record ReportTransitionRow(ReportState From, ReportState To, DateTimeOffset At, string UserName, string? Comment);
 
 /// <summary>A unit's report for a period in its unit's list (a period without a report yet shows as NotStarted).</summary>
@@ -48,33 +45,12 @@ public sealed record ReportSaveResult(SaveResult Result, ReportDetails? Stored =
 public sealed class ReportService(
     IDbContextFactory<CchcDbContext> dbFactory,
     AuditLog audit,
+    AccessGuard access,
     ChangeNotifier notifier,
     TimeProvider clock,
     ILogger<ReportService> logger)
 {
     public const string ConflictMessage = "Báo cáo đã có người khác cập nhật. Bản đang lưu hiển thị bên cạnh; nội dung bạn nhập vẫn còn trong biểu mẫu.";
-
-    public static bool CanRead(UserInfo user, int unitId)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.IsLeadership || user.IsHomeAffairs || user.IsAdministrator || CanEdit(user, unitId);
-    }
-
-    /// <summary>
-    /// Only the unit's own staff write its report; leadership reads it. Phòng Nội vụ is itself a
-    /// reporting unit, so its staff write their own office's report too.
-    /// </summary>
-    public static bool CanEdit(UserInfo user, int unitId)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return (user.IsUnitStaff || user.IsHomeAffairs) && user.UnitId == unitId;
-    }
-
-    public static bool CanReview(UserInfo user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.IsHomeAffairs;
-    }
 
     public async Task<IReadOnlyList<UnitReportRow>> GetUnitReportsAsync(UserInfo user, int planId, CancellationToken ct = default)
     {
@@ -111,11 +87,31 @@ public sealed class ReportService(
         {
             return null;
         }
-        if (!CanRead(user, report.UnitId))
+        if (!user.MayRead(report.UnitId))
         {
-            await DenyAsync(db, user, "read", reportId, report.UnitId, ct);
+            throw await DenyAsync(user, "read", reportId, report.UnitId, ct);
         }
         return ToDetails(report, report.Period!, report.Unit!, user);
+    }
+
+    /// <summary>
+    /// Whether the report exists and the user may read it: false when there is no such report; a
+    /// report of another unit is refused (and audited) with <see cref="AccessDeniedException"/>.
+    /// The PDF endpoint asks this before loading the report whole.
+    /// </summary>
+    public async Task<bool> FindReadableAsync(UserInfo? user, int reportId, string operation, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var unitId = await db.Reports.AsNoTracking().Where(r => r.Id == reportId).Select(r => (int?)r.UnitId).FirstOrDefaultAsync(ct);
+        if (unitId is null)
+        {
+            return false;
+        }
+        if (user is null || !user.MayRead(unitId.Value))
+        {
+            throw await DenyAsync(user, operation, reportId, unitId, ct);
+        }
+        return true;
     }
 
     /// <summary>The user's own unit's report for a period; a period without one yet gives an empty form (Id 0).</summary>
@@ -171,9 +167,9 @@ public sealed class ReportService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var report = await db.Reports.Include(r => r.Period).FirstOrDefaultAsync(r => r.Id == reportId, ct)
             ?? throw new KeyNotFoundException($"Report {reportId} not found.");
-        if (!CanReview(user))
+        if (!user.MayReviewReports)
         {
-            await DenyAsync(db, user, to == ReportState.Accepted ? "accept" : "return", reportId, report.UnitId, ct);
+            throw await DenyAsync(user, to == ReportState.Accepted ? "accept" : "return", reportId, report.UnitId, ct);
         }
         if (report.Version != version)
         {
@@ -221,9 +217,9 @@ public sealed class ReportService(
                 ?? throw new KeyNotFoundException($"Report {form.Id} not found.");
         var periodId = report?.PeriodId ?? form.PeriodId;
         var unitId = report?.UnitId ?? user.UnitId;
-        if (unitId is null || !CanEdit(user, unitId.Value))
+        if (unitId is null || !user.MayEditReportOf(unitId.Value))
         {
-            await DenyAsync(db, user, submit ? "submit" : "save", form.Id, unitId, ct);
+            throw await DenyAsync(user, submit ? "submit" : "save", form.Id, unitId, ct);
         }
         var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId, ct)
             ?? throw new KeyNotFoundException($"Period {periodId} not found.");
@@ -294,8 +290,7 @@ public sealed class ReportService(
 
         try
         {
-            await db.SaveChangesAsync(ct);
-            audit.Record(db, user.Id, user.UserName, submit ? "report.submit" : "report.save", nameof(UnitReport), report.Id,
+            audit.Record(db, user, submit ? "report.submit" : "report.save", report,
                 submit
                     ? $"Đơn vị {report.UnitId}, kỳ {report.PeriodId}: nộp lúc {VietnamTime.FormatDateTime(now)}, {(ReportRules.IsOnTime(now, period.DueAt) ? "đúng hạn" : "quá hạn")}"
                     : $"Đơn vị {report.UnitId}, kỳ {report.PeriodId}: lưu nháp ({ReportCompleteness.Percent(form).ToString(CultureInfo.InvariantCulture)}%)");
@@ -327,16 +322,10 @@ public sealed class ReportService(
         return new ReportSaveResult(SaveResult.Fail("", ConflictMessage), await GetOwnForPeriodAsync(user, periodId, ct));
     }
 
-    private async Task DenyAsync(CchcDbContext db, UserInfo user, string operation, int reportId, int? unitId, CancellationToken ct)
-    {
-        logger.LogWarning("Report access refused: {User} (unit {UserUnit}, roles {Roles}) tried to {Operation} report {ReportId} of unit {UnitId}.",
-            user.UserName, user.UnitId, string.Join(",", user.Roles), operation, reportId, unitId);
-        db.ChangeTracker.Clear();
-        audit.Record(db, user.Id, user.UserName, "report.access-denied", nameof(UnitReport), reportId,
-            $"{operation}: báo cáo của đơn vị {unitId?.ToString(CultureInfo.InvariantCulture) ?? "—"}");
-        await db.SaveChangesAsync(ct);
-        throw new ReportAccessDeniedException("Bạn không có quyền với báo cáo này.");
-    }
+    /// <summary>Used by the page, the PDF endpoint and every write: one refusal for "not your unit's report".</summary>
+    public Task<AccessDeniedException> DenyAsync(UserInfo? user, string operation, int reportId, int? unitId, CancellationToken ct) =>
+        access.RefuseAsync(user, "report", $"{operation} báo cáo của đơn vị {unitId?.ToString(CultureInfo.InvariantCulture) ?? "—"}",
+            nameof(UnitReport), reportId, "Bạn không có quyền với báo cáo này.", ct);
 
     private Task PublishAsync(int planId, int periodId, int unitId, UserInfo user) =>
         notifier.PublishAsync(new ChangeEvent(ChangeKind.ReportChanged, planId, periodId, unitId, user.Id));
@@ -391,8 +380,8 @@ public sealed class ReportService(
             .Select(t => new ReportTransitionRow(t.FromState, t.ToState, t.At, t.UserName, t.Comment)).ToList();
         return new ReportDetails(r.Id, period.PlanId, period.Id, period.Name, period.CoversFrom, period.CoversTo, period.DueAt,
             unit.Id, unit.Name, r.State, r.Version, r.FirstSubmittedAt, r.SubmittedAt, r.AcceptedAt, r.Id == 0 ? null : r.UpdatedAt, r.UpdatedBy,
-            form, transitions, CanEdit(user, unit.Id) && ReportRules.IsEditableByUnit(r.State),
-            CanReview(user) && r.State is ReportState.Submitted or ReportState.Resubmitted);
+            form, transitions, user.MayEditReportOf(unit.Id) && ReportRules.IsEditableByUnit(r.State),
+            user.MayReviewReports && r.State is ReportState.Submitted or ReportState.Resubmitted);
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -82,20 +82,14 @@ public sealed record CityFigures(ReportCounts Total, IReadOnlyList<UnitTotals> P
 public sealed class ReportTrackingService(
     IDbContextFactory<CchcDbContext> dbFactory,
     AuditLog audit,
+    AccessGuard access,
     ChangeNotifier notifier,
-    TimeProvider clock,
-    ILogger<ReportTrackingService> logger)
+    TimeProvider clock)
 {
-    public static bool CanTrack(UserInfo user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.IsHomeAffairs || user.IsLeadership || user.IsAdministrator;
-    }
-
     /// <summary>Three queries whatever the number of units: periods, units, report states.</summary>
     public async Task<TrackingMatrix> GetMatrixAsync(UserInfo user, int planId, CancellationToken ct = default)
     {
-        EnsureCanTrack(user);
+        await EnsureCanTrackAsync(user, "matrix", nameof(Plan), planId, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var periods = await db.Periods.AsNoTracking().Where(p => p.PlanId == planId).OrderBy(p => p.DueAt)
             .Select(p => new { p.Id, p.Name, p.CoversFrom, p.CoversTo, p.DueAt, p.Version }).ToListAsync(ct);
@@ -127,7 +121,7 @@ public sealed class ReportTrackingService(
     /// <summary>The section-2 sums over the period's submitted reports, city-wide and per unit.</summary>
     public async Task<CityFigures> GetCityFiguresAsync(UserInfo user, int periodId, CancellationToken ct = default)
     {
-        EnsureCanTrack(user);
+        await EnsureCanTrackAsync(user, "city-figures", nameof(ReportingPeriod), periodId, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var perUnit = await ReportTotals.PerUnitAsync(db, [periodId], ct);
         return new CityFigures(ReportTotals.Sum(perUnit), perUnit);
@@ -140,10 +134,9 @@ public sealed class ReportTrackingService(
     public async Task<SaveResult> ChangeDueDateAsync(UserInfo user, int periodId, DateOnly? dueDay, int version, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (!user.IsHomeAffairs)
+        if (!user.MayReviewReports)
         {
-            logger.LogWarning("{User} tried to change the due date of period {PeriodId}.", user.UserName, periodId);
-            throw new ReportAccessDeniedException("Chỉ Phòng Nội vụ được đổi hạn báo cáo.");
+            throw await access.RefuseAsync(user, "period", "due-date", nameof(ReportingPeriod), periodId, "Chỉ Phòng Nội vụ được đổi hạn báo cáo.", ct);
         }
         if (dueDay is null)
         {
@@ -199,10 +192,10 @@ public sealed class ReportTrackingService(
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(form);
-        if (!user.IsHomeAffairs)
+        if (!user.MayReviewReports)
         {
-            logger.LogWarning("{User} tried to sign the consolidated report of period {PeriodId}.", user.UserName, periodId);
-            throw new ReportAccessDeniedException("Chỉ Phòng Nội vụ được ghi số, ngày và người ký báo cáo tổng hợp.");
+            throw await access.RefuseAsync(user, "period", "consolidated-signing", nameof(ReportingPeriod), periodId,
+                "Chỉ Phòng Nội vụ được ghi số, ngày và người ký báo cáo tổng hợp.", ct);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var period = await db.Periods.FirstOrDefaultAsync(p => p.Id == periodId, ct) ?? throw new KeyNotFoundException($"Period {periodId} not found.");
@@ -246,12 +239,12 @@ public sealed class ReportTrackingService(
         static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
     }
 
-    private void EnsureCanTrack(UserInfo user)
+    private async Task EnsureCanTrackAsync(UserInfo user, string operation, string entityType, int entityId, CancellationToken ct)
     {
-        if (!CanTrack(user))
+        ArgumentNullException.ThrowIfNull(user);
+        if (!user.IsCityWide)
         {
-            logger.LogWarning("{User} (roles {Roles}) was refused the tracking matrix.", user.UserName, string.Join(",", user.Roles));
-            throw new ReportAccessDeniedException("Chỉ Phòng Nội vụ và Lãnh đạo xem được bảng theo dõi.");
+            throw await access.RefuseAsync(user, "tracking", operation, entityType, entityId, "Chỉ Phòng Nội vụ và Lãnh đạo xem được bảng theo dõi.", ct);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using LaiChau.CchcDashboard.Data;
 using LaiChau.CchcDashboard.Features.Account;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,60 +17,42 @@ public static class ReportsExtensions
         return builder;
     }
 
-    /// <summary>The .xlsx exports: GET /reports/export/matrix.xlsx?planId= and /reports/export/calls.xlsx?periodId=.</summary>
+    /// <summary>The .xlsx exports, for the city-wide roles (<see cref="AppPolicies.CityWide"/>; others get an audited 403).</summary>
     public static void MapReportEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var group = app.MapGroup("/reports/export");
-        group.MapGet("/matrix.xlsx", async Task<Results<FileContentHttpResult, StatusCodeHttpResult, NotFound>> (
-            int planId, HttpContext http, ReportTrackingService tracking, IDbContextFactory<CchcDbContext> dbFactory, CancellationToken ct) =>
-        {
-            var user = await UserAsync(http, dbFactory, ct);
-            if (user is null || !ReportTrackingService.CanTrack(user))
-            {
-                return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
-            }
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.Number, p.Year }).FirstOrDefaultAsync(ct);
-            if (plan is null)
-            {
-                return TypedResults.NotFound();
-            }
-            var matrix = await tracking.GetMatrixAsync(user, planId, ct);
-            var label = string.IsNullOrEmpty(plan.Number) ? $"Kế hoạch năm {plan.Year}" : $"Kế hoạch {plan.Number}";
-            return TypedResults.File(ReportExcel.Matrix(matrix, label), XlsxType, $"bang-theo-doi-bao-cao-{plan.Year}.xlsx");
-        });
-        group.MapGet("/calls.xlsx", async Task<Results<FileContentHttpResult, StatusCodeHttpResult, NotFound>> (
-            int periodId, HttpContext http, ReportTrackingService tracking, IDbContextFactory<CchcDbContext> dbFactory, CancellationToken ct) =>
-        {
-            var user = await UserAsync(http, dbFactory, ct);
-            if (user is null || !ReportTrackingService.CanTrack(user))
-            {
-                return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
-            }
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var planId = await db.Periods.AsNoTracking().Where(p => p.Id == periodId).Select(p => (int?)p.PlanId).FirstOrDefaultAsync(ct);
-            if (planId is null)
-            {
-                return TypedResults.NotFound();
-            }
-            var matrix = await tracking.GetMatrixAsync(user, planId.Value, ct);
-            return TypedResults.File(ReportExcel.CallList(matrix, periodId), XlsxType, $"danh-sach-chua-nop-ky-{periodId}.xlsx");
-        });
+        var group = app.MapGroup("/reports/export").WithAccess("tracking", AppPolicies.CityWide, "Chỉ Phòng Nội vụ, Lãnh đạo và Quản trị tải được bảng theo dõi.");
+        group.MapGet("/matrix.xlsx", GetMatrixXlsxAsync);
+        group.MapGet("/calls.xlsx", GetCallListXlsxAsync);
     }
 
-    // Endpoints run outside a circuit, so the user comes from the request's principal, not CurrentUser.
-    private static async Task<UserInfo?> UserAsync(HttpContext http, IDbContextFactory<CchcDbContext> dbFactory, CancellationToken ct)
+    /// <summary>GET /reports/export/matrix.xlsx?planId=: the tracking matrix of a plan.</summary>
+    public static async Task<Results<FileContentHttpResult, NotFound>> GetMatrixXlsxAsync(
+        int planId, CurrentUser currentUser, ReportTrackingService tracking, IDbContextFactory<CchcDbContext> dbFactory, CancellationToken ct)
     {
-        var id = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (id is null)
-        {
-            return null;
-        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.Users.AsNoTracking().Where(u => u.Id == id)
-            .Select(u => new { u.UserName, u.FullName, u.UnitId, UnitName = u.Unit != null ? u.Unit.Name : null }).FirstOrDefaultAsync(ct);
-        return row is null ? null : new UserInfo(id, row.UserName ?? "", row.FullName, [.. http.User.FindAll(ClaimTypes.Role).Select(c => c.Value)], row.UnitId, row.UnitName);
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.Number, p.Year }).FirstOrDefaultAsync(ct);
+        if (plan is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var matrix = await tracking.GetMatrixAsync((await currentUser.GetAsync(ct))!, planId, ct);
+        var label = string.IsNullOrEmpty(plan.Number) ? $"Kế hoạch năm {plan.Year}" : $"Kế hoạch {plan.Number}";
+        return TypedResults.File(ReportExcel.Matrix(matrix, label), XlsxType, $"bang-theo-doi-bao-cao-{plan.Year}.xlsx");
+    }
+
+    /// <summary>GET /reports/export/calls.xlsx?periodId=: the units of a period still to report.</summary>
+    public static async Task<Results<FileContentHttpResult, NotFound>> GetCallListXlsxAsync(
+        int periodId, CurrentUser currentUser, ReportTrackingService tracking, IDbContextFactory<CchcDbContext> dbFactory, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var planId = await db.Periods.AsNoTracking().Where(p => p.Id == periodId).Select(p => (int?)p.PlanId).FirstOrDefaultAsync(ct);
+        if (planId is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var matrix = await tracking.GetMatrixAsync((await currentUser.GetAsync(ct))!, planId.Value, ct);
+        return TypedResults.File(ReportExcel.CallList(matrix, periodId), XlsxType, $"danh-sach-chua-nop-ky-{periodId}.xlsx");
     }
 
     public static string MatrixXlsx(int planId) => $"/reports/export/matrix.xlsx?planId={planId}";
