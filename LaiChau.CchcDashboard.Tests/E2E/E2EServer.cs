@@ -15,5 +15,16 @@ public sealed class E2EServer : CchcAppFactory
         StartServer();
     }
 
+    /// <summary>
+    /// The first request to a fresh server renders the sign-in page for the first time; on a busy
+    /// 2-core machine that outlasted a browser's sign-in wait. The test base pays it before any browser.
+    /// </summary>
+    public async Task WarmUpAsync()
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(120) };
+        using var response = await client.GetAsync(new Uri(BaseUrl + "/account/login"));
+        response.EnsureSuccessStatusCode();
+    }
+
     public string BaseUrl => ClientOptions.BaseAddress.ToString().TrimEnd('/');
 }

@@ -27,9 +27,18 @@ public sealed class LoginPage(IPage page, string baseUrl) : BasePage(page, baseU
         await GotoAsync();
         await ByTestId("login-username").FillAsync(userName);
         await ByTestId("login-password").FillAsync(password);
-        await ByTestId("login-submit").ClickAsync();
-        // Leaving the sign-in page is enough here; readiness is the circuit, awaited next.
-        await Page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        // Wait for the sign-in POST's own answer rather than for the next URL: a refused sign-in then
+        // fails here with the page's message instead of timing out, and a slow first request (a fresh
+        // server on a busy machine) is waited for as long as the response takes, not a URL poll.
+        var response = await Page.RunAndWaitForResponseAsync(
+            () => ByTestId("login-submit").ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.Contains("/account/login", StringComparison.Ordinal),
+            new() { Timeout = 60_000 });
+        if (response.Status != 302)
+        {
+            throw new InvalidOperationException($"Sign-in as {userName} answered {response.Status}: {await ByTestId("login-error").TextContentAsync()}");
+        }
+        await Page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         var shell = new ShellPage(Page, BaseUrl);
         await shell.WaitForInteractiveAsync();
         return shell;

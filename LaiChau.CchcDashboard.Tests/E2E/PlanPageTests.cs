@@ -9,7 +9,7 @@ public sealed class PlanPageTests(BrowserFixture browser) : E2ETest(browser)
     [Fact]
     public async Task PhongNoiVu_StartsNextYearsPlan_AndTheAppBarSwitchesToIt()
     {
-        await using var context = await NewContextAsync();
+        var context = await NewContextAsync();
         var page = await context.NewPageAsync();
         await new LoginPage(page, Server.BaseUrl).SignInAsync("noivu");
         var plan = new PlanPage(page, Server.BaseUrl);
@@ -28,7 +28,7 @@ public sealed class PlanPageTests(BrowserFixture browser) : E2ETest(browser)
     [Fact]
     public async Task Leader_ReadsThePlan_WithoutTheButtonsThatChangeIt()
     {
-        await using var context = await NewContextAsync();
+        var context = await NewContextAsync();
         var page = await context.NewPageAsync();
         await new LoginPage(page, Server.BaseUrl).SignInAsync("lanhdao");
         var plan = new PlanPage(page, Server.BaseUrl);

@@ -19,7 +19,7 @@ public sealed class ProgressCorrectionTests(BrowserFixture browser) : E2ETest(br
             // Key activity 1, led by Đài Truyền thanh thành phố, has three demo entries.
             activityId = await db.Activities.Where(a => a.Kind == ActivityKind.KeyActivity && a.Order == 1).Select(a => a.Id).SingleAsync(TestContext.Current.CancellationToken);
         }
-        await using var context = await NewContextAsync();
+        var context = await NewContextAsync();
         await new LoginPage(await context.NewPageAsync(), Server.BaseUrl).SignInAsync("daitt");
         var page = new ActivityPage(context.Pages[0], Server.BaseUrl);
         await page.GotoAsync(activityId);

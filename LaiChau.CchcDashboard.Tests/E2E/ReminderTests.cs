@@ -30,12 +30,12 @@ public sealed class ReminderTests(BrowserFixture browser) : E2ETest(browser)
     [Fact]
     public async Task ManualReminder_FromNhacNho_ShowsInHistory_AndLightsTheUnitsBellLive()
     {
-        await using var unitContext = await NewContextAsync();
+        var unitContext = await NewContextAsync();
         var unitShell = await new LoginPage(await unitContext.NewPageAsync(), Server.BaseUrl).SignInAsync("tanphong");
         var unitBell = new RemindersPageObject(unitShell.Page, Server.BaseUrl).BellCount;
         await Assertions.Expect(unitBell).ToHaveTextAsync("0");
 
-        await using var homeAffairsContext = await NewContextAsync();
+        var homeAffairsContext = await NewContextAsync();
         var shell = await new LoginPage(await homeAffairsContext.NewPageAsync(), Server.BaseUrl).SignInAsync("noivu");
         var reminders = new RemindersPageObject(shell.Page, Server.BaseUrl);
         await reminders.GotoAsync();

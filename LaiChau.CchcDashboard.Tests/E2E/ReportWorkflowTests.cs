@@ -8,8 +8,8 @@ public sealed class ReportWorkflowTests(BrowserFixture browser) : E2ETest(browse
     [Fact]
     public async Task UnitSubmits_HomeAffairsReturnsWithAComment_UnitResubmits()
     {
-        await using var unitContext = await NewContextAsync();
-        await using var reviewerContext = await NewContextAsync();
+        var unitContext = await NewContextAsync();
+        var reviewerContext = await NewContextAsync();
         var unitPage = await unitContext.NewPageAsync();
         var reviewerPage = await reviewerContext.NewPageAsync();
 
@@ -49,7 +49,7 @@ public sealed class ReportWorkflowTests(BrowserFixture browser) : E2ETest(browse
     [Fact]
     public async Task UnsavedTyping_SurvivesALostConnection_AndIsOfferedBackOnTheNextVisit()
     {
-        await using var context = await NewContextAsync();
+        var context = await NewContextAsync();
         var page = await context.NewPageAsync();
         await new LoginPage(page, Server.BaseUrl).SignInAsync("tanphong");
         var report = new ReportEditorPage(page, Server.BaseUrl);

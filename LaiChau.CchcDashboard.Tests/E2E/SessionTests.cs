@@ -18,7 +18,7 @@ public sealed partial class SessionTests(BrowserFixture browser) : E2ETest(brows
     [Fact]
     public async Task LockedAccount_OpenWindowIsSentToSignIn_AndCannotSignInAgain()
     {
-        await using var context = await NewContextAsync();
+        var context = await NewContextAsync();
         var shell = await new LoginPage(await context.NewPageAsync(), Server.BaseUrl).SignInAsync("tanphong");
         await shell.GotoAsync("/reports");
         await Expect(shell.ByTestId("unit-reports")).ToBeVisibleAsync();

@@ -6,7 +6,7 @@ public sealed class ShellTests(BrowserFixture browser) : E2ETest(browser)
     [Fact]
     public async Task Leader_SignsIn_AndSeesTheVietnameseShellWithTheDemoBanner()
     {
-        await using var context = await NewContextAsync();
+        var context = await NewContextAsync();
         var page = await context.NewPageAsync();
 
         var shell = await new LoginPage(page, Server.BaseUrl).SignInAsync("lanhdao");

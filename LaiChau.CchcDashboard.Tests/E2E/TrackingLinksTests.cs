@@ -19,7 +19,7 @@ public sealed class TrackingLinksTests(BrowserFixture browser) : E2ETest(browser
             unitId = (await db.Units.SingleAsync(u => u.Code == "PH-TAN-PHONG", TestContext.Current.CancellationToken)).Id;
             periodId = (await db.Periods.SingleAsync(p => p.Kind == PeriodKind.SixMonth, TestContext.Current.CancellationToken)).Id;
         }
-        await using var context = await NewContextAsync();
+        var context = await NewContextAsync();
         var shell = await new LoginPage(await context.NewPageAsync(), Server.BaseUrl).SignInAsync("noivu");
 
         await shell.GotoAsync($"/reports?unit={unitId}&period={periodId}");

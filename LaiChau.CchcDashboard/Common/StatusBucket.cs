@@ -2,7 +2,7 @@ namespace LaiChau.CchcDashboard.Common;
 
 /// <summary>
 /// The five status buckets Vietnamese task-tracking systems count, with the same words and colours
-/// for reports and activities everywhere (domain.md §4).
+/// for reports and activities everywhere (docs/domain.md §4).
 /// </summary>
 public enum StatusBucket
 {

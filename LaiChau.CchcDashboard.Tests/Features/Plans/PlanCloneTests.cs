@@ -73,6 +73,33 @@ public sealed class PlanCloneTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Clone_TakesTheDueDaysFromThePlan_NotFromCode()
+    {
+        // Another city's plan reports before 30/06 and 15/12: its copy keeps those days.
+        await using (var edit = _db.CreateContext())
+        {
+            foreach (var period in await edit.Periods.Where(p => p.PlanId == _plan.PlanId).ToListAsync(TestContext.Current.CancellationToken))
+            {
+                var due = period.Kind == PeriodKind.SixMonth ? new DateOnly(2020, 6, 30) : new DateOnly(2020, 12, 15);
+                period.DueAt = VietnamTime.StartOfDay(due);
+                period.CoversTo = due.AddDays(-1);
+            }
+            await edit.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var (newId, result) = await _host.Plans.CloneAsync(_plan.PlanId, 2022, PlanServiceHost.HomeAffairs(_noiVu), TestContext.Current.CancellationToken);
+
+        Assert.True(result.Succeeded);
+        await using var db = _db.CreateContext();
+        var periods = await db.Periods.Where(p => p.PlanId == newId).ToListAsync(TestContext.Current.CancellationToken);
+        var sixMonth = periods.Single(p => p.Kind == PeriodKind.SixMonth);
+        var annual = periods.Single(p => p.Kind == PeriodKind.Annual);
+        Assert.Equal("trước ngày 30/06/2022", VietnamTime.FormatDeadline(sixMonth.DueAt));
+        Assert.Equal("trước ngày 15/12/2022", VietnamTime.FormatDeadline(annual.DueAt));
+        Assert.Equal((new DateOnly(2022, 1, 1), new DateOnly(2022, 6, 29)), (sixMonth.CoversFrom, sixMonth.CoversTo));
+    }
+
+    [Fact]
     public async Task Clone_LeavesTheOriginalPlanUntouched()
     {
         var before = await _host.Plans.GetDocumentAsync(_plan.PlanId, TestContext.Current.CancellationToken);

@@ -1,6 +1,6 @@
 namespace LaiChau.CchcDashboard.Data.Entities;
 
-/// <summary>Report states in the order of domain.md §4.</summary>
+/// <summary>Report states in the order of docs/domain.md §4.</summary>
 public enum ReportState
 {
     NotStarted = 0,
@@ -11,7 +11,7 @@ public enum ReportState
     Accepted = 5,
 }
 
-/// <summary>Forms of communication listed in the outline (domain.md §3), stored as flags.</summary>
+/// <summary>Forms of communication listed in the outline (docs/domain.md §3), stored as flags.</summary>
 [Flags]
 public enum CommunicationForms
 {

@@ -18,7 +18,7 @@ public static class BlankOutlineDocument
     {
         ArgumentNullException.ThrowIfNull(period);
         const string Dots = "………………………";
-        List<Block> blocks = [.. Header(UnitReportDocument.ParentBody, Dots, $"{Blank}/BC-{Blank}", PlaceAndDate(Blank + Blank, null, period.Plan.Year))];
+        List<Block> blocks = [.. Header(period.Plan.ParentBodyOfUnits, Dots, $"{Blank}/BC-{Blank}", PlaceAndDate(Blank + Blank, null, period.Plan.Year))];
         blocks.AddRange(Title("BÁO CÁO", UnitReportDocument.Summary(period)));
         blocks.Add(Para($"Thực hiện {period.Plan.Citation} về {LowerFirst(period.Plan.Title)}, {Dots} báo cáo kết quả thực hiện {period.Span} như sau:"));
         for (var i = 0; i < UnitReportDocument.Sections.Count; i++)

@@ -8,7 +8,6 @@ namespace LaiChau.CchcDashboard.Features.Documents;
 /// <summary>The city's consolidated report for a period, from Phòng Nội vụ to UBND thành phố.</summary>
 public static class ConsolidatedReportDocument
 {
-    public const string ParentBody = "UBND THÀNH PHỐ LAI CHÂU";
     public const string IssuingBody = "PHÒNG NỘI VỤ";
 
     public static string Summary(PeriodReference period) =>
@@ -23,10 +22,10 @@ public static class ConsolidatedReportDocument
         var signing = data.Signing;
         // Until Phòng Nội vụ gives a number the PDF leaves "……/BC-NV" to fill by hand; the date is the
         // one given, else the day it is printed.
-        List<Block> blocks = [.. Header(ParentBody, IssuingBody, DocumentNumber(signing.Number, "BC-NV"),
+        List<Block> blocks = [.. Header(period.Plan.ParentBodyOfUnits, IssuingBody, DocumentNumber(signing.Number, "BC-NV"),
             PlaceAndDate(period.Plan.Place, signing.Date ?? VietnamTime.LocalDate(now), period.Plan.Year))];
         blocks.AddRange(Title("BÁO CÁO", Summary(period)));
-        blocks.Add(Center("Kính gửi: Ủy ban nhân dân thành phố Lai Châu.", 14, spaceAfter: 12));
+        blocks.Add(Center($"Kính gửi: {OfficialParts.BodyInFull(period.Plan.IssuingBody)}.", 14, spaceAfter: 12));
         blocks.Add(Para($"Thực hiện {period.Plan.Citation} về {LowerFirst(period.Plan.Title)}, trên cơ sở báo cáo của các cơ quan, đơn vị, UBND các xã, phường, Phòng Nội vụ tổng hợp kết quả thực hiện {period.Span} như sau:"));
 
         blocks.Add(MajorHeading("I. TÌNH HÌNH BÁO CÁO"));

@@ -12,6 +12,12 @@ public sealed record PlanReference(int Id, string Number, DateOnly? IssuedOn, st
         $"Kế hoạch số {(string.IsNullOrWhiteSpace(Number) ? OfficialParts.Blank : Number)}"
         + (IssuedOn is { } d ? $" ngày {VietnamTime.FormatDate(d)}" : "")
         + $" của {OfficialParts.BodyInSentence(IssuingBody)}";
+
+    /// <summary>
+    /// The parent body printed above a unit's or Phòng Nội vụ's name: the plan's issuing body, short
+    /// ("UBND THÀNH PHỐ LAI CHÂU"). It comes from the plan, so another city's plan prints its own.
+    /// </summary>
+    public string ParentBodyOfUnits => OfficialParts.Upper(OfficialParts.BodyInSentence(IssuingBody));
 }
 
 public sealed record PeriodReference(int Id, PeriodKind Kind, string Name, DateTimeOffset DueAt, PlanReference Plan)

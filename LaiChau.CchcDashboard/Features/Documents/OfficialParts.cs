@@ -134,6 +134,13 @@ public static partial class OfficialParts
         return prefix + string.Join(' ', text);
     }
 
+    /// <summary>"ỦY BAN NHÂN DÂN THÀNH PHỐ LAI CHÂU" as an addressee: "Ủy ban nhân dân thành phố Lai Châu".</summary>
+    public static string BodyInFull(string body)
+    {
+        var sentence = BodyInSentence(body);
+        return sentence.StartsWith("UBND ", StringComparison.Ordinal) ? "Ủy ban nhân dân " + sentence[5..] : sentence;
+    }
+
     [GeneratedRegex(@"^\d/")]
     private static partial Regex SingleDigit();
 }

@@ -7,7 +7,6 @@ namespace LaiChau.CchcDashboard.Features.Documents;
 /// <summary>A unit's report for a period, in the order of the outline attached to the plan.</summary>
 public static class UnitReportDocument
 {
-    public const string ParentBody = "UBND THÀNH PHỐ LAI CHÂU";
 
     public static readonly IReadOnlyList<(string Number, string Title)> Sections =
     [
@@ -30,7 +29,7 @@ public static class UnitReportDocument
         {
             blocks.Add(new Stamp("DỰ THẢO"));
         }
-        blocks.AddRange(Header(ParentBody, report.IssuingBody, DocumentNumber(report.DocumentNumber, symbol),
+        blocks.AddRange(Header(period.Plan.ParentBodyOfUnits, report.IssuingBody, DocumentNumber(report.DocumentNumber, symbol),
             PlaceAndDate(period.Plan.Place, report.DocumentDate, period.Plan.Year)));
         blocks.AddRange(Title("BÁO CÁO", Summary(period)));
         blocks.Add(Para($"Thực hiện {period.Plan.Citation} về {LowerFirst(period.Plan.Title)}, {report.NameInSentence} báo cáo kết quả thực hiện {period.Span} như sau:"));

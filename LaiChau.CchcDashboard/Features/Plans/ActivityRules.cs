@@ -3,7 +3,7 @@ using LaiChau.CchcDashboard.Data.Entities;
 
 namespace LaiChau.CchcDashboard.Features.Plans;
 
-/// <summary>The status rules of activities and section-IV tasks (domain.md §4), shared by the list, the overview and the plan page.</summary>
+/// <summary>The status rules of activities and section-IV tasks (docs/domain.md §4), shared by the list, the overview and the plan page.</summary>
 public static class ActivityRules
 {
     /// <summary>

@@ -136,7 +136,7 @@ public sealed class PlanService(
                 IsRequest = a.IsRequest,
                 Status = ActivityStatus.NotStarted,
             })],
-            Periods = [.. source.Periods.OrderBy(p => p.Kind).Select(p => NewPeriod(p, year, Retitle(p.Name)))],
+            Periods = [.. source.Periods.OrderBy(p => p.Kind).Select(p => NewPeriod(p, shift, Retitle(p.Name)))],
         };
         db.Plans.Add(plan);
         audit.Record(db, actor, "plan.clone", plan, $"Từ kế hoạch {source.Number} ({source.Year}) sang năm {year}");
@@ -146,17 +146,17 @@ public sealed class PlanService(
         return (plan.Id, SaveResult.Ok);
     }
 
-    // The plan's reporting duty (IV.5): "trước ngày 25/5" and "trước ngày 20/11" of the plan's year, covering from 01/01
-    // up to the day before the deadline.
-    private static ReportingPeriod NewPeriod(ReportingPeriod source, int year, string name)
+    // The plan's reporting duty (IV.5 of KH 93: "trước ngày 25/5" and "trước ngày 20/11") is data: the copy keeps the
+    // source plan's due days and spans, moved to the new year, so a plan with other deadlines clones with its own.
+    private static ReportingPeriod NewPeriod(ReportingPeriod source, int shiftYears, string name)
     {
-        var due = source.Kind == PeriodKind.SixMonth ? new DateOnly(year, 5, 25) : new DateOnly(year, 11, 20);
+        var due = VietnamTime.LocalDate(source.DueAt).AddYears(shiftYears);
         return new ReportingPeriod
         {
             Kind = source.Kind,
             Name = name,
-            CoversFrom = new DateOnly(year, 1, 1),
-            CoversTo = due.AddDays(-1),
+            CoversFrom = source.CoversFrom.AddYears(shiftYears),
+            CoversTo = source.CoversTo.AddYears(shiftYears),
             DueAt = VietnamTime.StartOfDay(due),
         };
     }

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace LaiChau.CchcDashboard.Features.Reminders;
 
-/// <summary>The reminder policy's settings (domain.md §4): steps are settings, not constants.</summary>
+/// <summary>The reminder policy's settings (docs/domain.md §4): steps are settings, not constants.</summary>
 public sealed class ReminderOptions : IValidatableObject
 {
     public const string SectionName = "Reminders";

@@ -34,7 +34,7 @@ public sealed class WorkingCalendar(IEnumerable<DateOnly> holidays)
 }
 
 /// <summary>
-/// The reminder schedule of domain.md §4. Steps count calendar days to the due date as
+/// The reminder schedule of docs/domain.md §4. Steps count calendar days to the due date as
 /// <see cref="Reports.ReportRules.DaysLeft"/> does ("trước ngày 25/05": T-7 is 18/05). The last day
 /// is the day the due instant ends (24/05 for "trước ngày 25/05", so T-1 and the last day fall on the
 /// same day and only the last-day reminder goes out). Overdue steps are counted from the last day.

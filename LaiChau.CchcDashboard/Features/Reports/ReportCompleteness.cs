@@ -4,7 +4,7 @@ using LaiChau.CchcDashboard.Data.Entities;
 namespace LaiChau.CchcDashboard.Features.Reports;
 
 /// <summary>
-/// The required fields of a report (completeness = filled / required, domain.md §4): the header
+/// The required fields of a report (completeness = filled / required, docs/domain.md §3): the header
 /// (number, date, signer's name and title), every section-2 figure (zero counts as filled), at least
 /// one audience and one form, and the texts of sections 2–4. Section 1's table is not required: a
 /// unit may have issued no documents, and its count then is zero.

@@ -3,7 +3,7 @@ using LaiChau.CchcDashboard.Data.Entities;
 
 namespace LaiChau.CchcDashboard.Features.Reports;
 
-/// <summary>The report editor's model: the outline of domain.md §3 as fields. Messages are what the user reads at the field.</summary>
+/// <summary>The report editor's model: the outline of docs/domain.md §3 as fields. Messages are what the user reads at the field.</summary>
 public sealed class ReportForm
 {
     public const int MaxCount = 100_000;

@@ -4,7 +4,7 @@ using LaiChau.CchcDashboard.Data.Entities;
 namespace LaiChau.CchcDashboard.Features.Reports;
 
 /// <summary>
-/// The deadline and status rules of domain.md §4, in one place for the reports, the overview,
+/// The deadline and status rules of docs/domain.md §4, in one place for the reports, the overview,
 /// the reminders and the documents.
 /// </summary>
 public static class ReportRules

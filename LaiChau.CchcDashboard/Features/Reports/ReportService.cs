@@ -39,7 +39,7 @@ public sealed record ReportSaveResult(SaveResult Result, ReportDetails? Stored =
 }
 
 /// <summary>
-/// The unit report workflow of domain.md §4: draft → submitted → returned → resubmitted → accepted.
+/// The unit report workflow of docs/domain.md §4: draft → submitted → returned → resubmitted → accepted.
 /// Every operation checks the user's unit and role, records the transition and writes the audit log.
 /// </summary>
 public sealed class ReportService(
