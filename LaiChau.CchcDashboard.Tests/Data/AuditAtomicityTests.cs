@@ -17,7 +17,7 @@ namespace LaiChau.CchcDashboard.Tests.Data;
 /// </summary>
 public sealed class AuditAtomicityTests : IAsyncLifetime
 {
-    private static readonly UserInfo Admin = new("admin-id", "quantri", "Quản trị", [AppRoles.Administrator], null, null);
+    private static readonly UserInfo Admin = TestUsers.Administrator;
     private TestDatabase _db = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using LaiChau.CchcDashboard.Common;
 using LaiChau.CchcDashboard.Features.Account;
 using LaiChau.CchcDashboard.Features.Admin;
+using LaiChau.CchcDashboard.Tests.TestInfrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
@@ -27,7 +28,7 @@ public sealed partial class SessionTests(BrowserFixture browser) : E2ETest(brows
         {
             var admin = scope.ServiceProvider.GetRequiredService<UserAdminService>();
             var id = (await admin.GetUsersAsync(TestContext.Current.CancellationToken)).Single(u => u.UserName == "tanphong").Id;
-            var actor = new UserInfo("admin-id", "quantri", "Quản trị", [AppRoles.Administrator], null, null);
+            var actor = TestUsers.Administrator;
             Assert.True((await admin.SetLockedAsync(id, true, actor, TestContext.Current.CancellationToken)).Succeeded);
         }
 

@@ -9,6 +9,8 @@ public sealed class JobsDashboardAuthorization : IDashboardAuthorizationFilter
     public bool Authorize(DashboardContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return UserInfo.From(context.GetHttpContext().User) is { IsAdministrator: true };
+        return IsAllowed(context.GetHttpContext().User);
     }
+
+    public static bool IsAllowed(System.Security.Claims.ClaimsPrincipal user) => UserInfo.From(user) is { IsAdministrator: true };
 }

@@ -68,7 +68,7 @@ public static class JobsExtensions
 
     /// <summary>
     /// Two gaps of Hangfire's dashboard: its /stats handler reads a form and throws (500) on a GET,
-    /// so only POST reaches it (405 otherwise); and its 403 has no body, which the status-code page
+    /// so only POST reaches it (405 otherwise, for Quản trị; others get the dashboard's 403); and its 403 has no body, which the status-code page
     /// would turn into "Không tìm thấy trang", so it gets a Vietnamese access-denied page.
     /// </summary>
     private static async Task GuardDashboardAsync(HttpContext context, RequestDelegate next)
@@ -78,7 +78,8 @@ public static class JobsExtensions
             await next(context);
             return;
         }
-        if (rest.Equals("/stats", StringComparison.OrdinalIgnoreCase) && !HttpMethods.IsPost(context.Request.Method))
+        if (rest.Equals("/stats", StringComparison.OrdinalIgnoreCase) && !HttpMethods.IsPost(context.Request.Method)
+            && JobsDashboardAuthorization.IsAllowed(context.User))
         {
             context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
             context.Response.Headers.Allow = HttpMethods.Post;

@@ -176,5 +176,8 @@ public sealed class AccessPathTests(AccessPathTests.Host host) : IClassFixture<A
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, get.StatusCode);
         Assert.Contains("POST", get.Content.Headers.Allow);
+        using var other = await host.SignedInClientAsync("lanhdao");
+        using var refused = await other.GetAsync(new Uri("/jobs/stats", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 }

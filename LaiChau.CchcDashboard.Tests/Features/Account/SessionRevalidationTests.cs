@@ -17,7 +17,7 @@ namespace LaiChau.CchcDashboard.Tests.Features.Account;
 /// </summary>
 public sealed class SessionRevalidationTests : IAsyncLifetime
 {
-    private static readonly UserInfo Admin = new("admin-id", "quantri", "Quản trị", [AppRoles.Administrator], null, null);
+    private static readonly UserInfo Admin = TestUsers.Administrator;
 
     private readonly CchcAppFactory _app = new();
 

@@ -8,7 +8,7 @@ namespace LaiChau.CchcDashboard.Tests.Features.Admin;
 
 public sealed class UnitAdminServiceTests
 {
-    private static readonly UserInfo Admin = new("admin-id", "quantri", "Quản trị", [AppRoles.Administrator], null, null);
+    private static readonly UserInfo Admin = TestUsers.Administrator;
 
     [Fact]
     public async Task Save_StaleEdit_IsRefused_WhenSomeoneElseSavedFirst()

@@ -15,17 +15,13 @@ namespace LaiChau.CchcDashboard.Tests.Features.Admin;
 
 public sealed class UnitDialogTests : ComponentTestBase, IAsyncLifetime
 {
-    private static readonly UserInfo Admin = new("admin-id", "quantri", "Quản trị", [AppRoles.Administrator], null, null);
+    private static readonly UserInfo Admin = TestUsers.Administrator;
     private TestDatabase _db = null!;
 
     public async ValueTask InitializeAsync()
     {
         _db = await TestDatabase.CreateSeededAsync();
-        Services.AddSingleton(_db.Factory);
-        Services.AddSingleton<TimeProvider>(TestClock.AtDemoStart());
-        Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        Services.AddScoped<AuditLog>();
+        Services.AddAppBasics(_db);
         Services.AddScoped<UnitAdminService>();
     }
 

@@ -11,8 +11,8 @@ public sealed class UserAdminServiceTests(UserAdminServiceTests.Host host) : ICl
 {
     public sealed class Host : CchcAppFactory;
 
-    private static readonly UserInfo Admin = new("admin-id", "quantri", "Quản trị", [AppRoles.Administrator], null, null);
-    private static readonly UserInfo HomeAffairs = new("nv-id", "noivu", "Lò Thị Mai", [AppRoles.HomeAffairs], null, null);
+    private static readonly UserInfo Admin = TestUsers.Administrator;
+    private static readonly UserInfo HomeAffairs = TestUsers.HomeAffairs();
 
     private Task<(UserAdminService Service, AsyncServiceScope Scope)> ServiceAsync()
     {

@@ -23,11 +23,7 @@ public sealed class OverviewPageTests : ComponentTestBase, IAsyncLifetime
     {
         _db = await TestDatabase.CreateSeededAsync();
         _plan = await PlanTestData.PlanAsync(_db.Factory);
-        Services.AddSingleton(_db.Factory);
-        Services.AddSingleton<TimeProvider>(_clock);
-        Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        Services.AddSingleton<ChangeNotifier>();
+        Services.AddAppBasics(_db, _clock);
         Services.AddScoped<PlanCatalog>();
         Services.AddScoped<PlanSelection>();
         Services.AddScoped<OverviewService>();

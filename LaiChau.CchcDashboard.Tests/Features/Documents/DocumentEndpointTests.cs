@@ -123,7 +123,7 @@ public sealed class DocumentEndpointTests : IClassFixture<DocumentEndpointTests.
         await using (var scope = _factory.Services.CreateAsyncScope())
         {
             var tracking = scope.ServiceProvider.GetRequiredService<ReportTrackingService>();
-            var noivu = new UserInfo("noivu-id", "noivu", "Lò Thị Mai", [AppRoles.HomeAffairs], null, null);
+            var noivu = TestUsers.HomeAffairs();
             var form = await tracking.GetConsolidatedSigningAsync(1, TestContext.Current.CancellationToken);
             form.Number = "7/BC-NV";
             form.Date = new DateTime(2020, 5, 15);

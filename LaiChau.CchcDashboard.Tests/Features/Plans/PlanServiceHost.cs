@@ -35,17 +35,12 @@ public sealed class PlanServiceHost(TestDatabase db, FakeTimeProvider? clock = n
     /// <summary>What the activity components need in a bUnit test: the database, the demo clock and the activity service.</summary>
     public static void AddActivityServices(IServiceCollection services, TestDatabase db)
     {
-        services.AddSingleton(db.Factory);
-        services.AddSingleton<TimeProvider>(TestClock.AtDemoStart());
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton<ChangeNotifier>();
-        services.AddScoped<AuditLog>();
+        services.AddAppBasics(db);
         services.AddScoped<ActivityService>();
     }
 
-    public static UserInfo UnitStaff(int unitId, string name = "Cán bộ đơn vị") => new($"unit-{unitId}", "donvi", name, [AppRoles.Unit], unitId, null);
-    public static UserInfo HomeAffairs(int unitId) => new("noivu-id", "noivu", "Lò Thị Mai", [AppRoles.HomeAffairs], unitId, "Phòng Nội vụ");
-    public static UserInfo Leadership => new("lanhdao-id", "lanhdao", "Trần Minh Đức", [AppRoles.Leadership], null, null);
-    public static UserInfo Administrator => new("quantri-id", "quantri", "Quản trị", [AppRoles.Administrator], null, null);
+    public static UserInfo UnitStaff(int unitId, string name = "Cán bộ đơn vị") => TestUsers.Unit(unitId, "donvi", name, $"unit-{unitId}");
+    public static UserInfo HomeAffairs(int unitId) => TestUsers.HomeAffairs(unitId);
+    public static UserInfo Leadership => TestUsers.Leadership;
+    public static UserInfo Administrator => TestUsers.Administrator;
 }

@@ -160,7 +160,7 @@ public sealed class ReminderPassTests
             unitId = await db.Units.Where(u => u.Code == "PH-TAN-PHONG").Select(u => u.Id).SingleAsync(ct);
             periodId = await db.Periods.Where(p => p.Kind == PeriodKind.SixMonth).Select(p => p.Id).SingleAsync(ct);
         }
-        var noiVu = new LaiChau.CchcDashboard.Features.Account.UserInfo("nv", "noivu", "Lò Thị Mai", [LaiChau.CchcDashboard.Common.AppRoles.HomeAffairs], null, null);
+        var noiVu = TestUsers.HomeAffairs();
         var unitStaff = noiVu with { Roles = [LaiChau.CchcDashboard.Common.AppRoles.Unit] };
 
         var ok = await kit.Service.SendManualAsync(unitId, periodId, "Đề nghị nộp trước thứ Sáu.", noiVu, ct);

@@ -25,13 +25,7 @@ public sealed class ReportEditorTests : ComponentTestBase, IAsyncLifetime
         (_, _periodId, _) = await AddPlanAsync(_db);
         _user = UnitUser((await AddUnitsAsync(_db, 1))[0]);
         var clock = TestClock.AtDemoStart();
-        Services.AddSingleton(_db.Factory);
-        Services.AddSingleton<TimeProvider>(clock);
-        Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        Services.AddSingleton<ChangeNotifier>();
-        Services.AddScoped<AuditLog>();
-        Services.AddScoped<AccessGuard>();
+        Services.AddAppBasics(_db, clock);
         Services.AddScoped<ReportService>();
     }
 

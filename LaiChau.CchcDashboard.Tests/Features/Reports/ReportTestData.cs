@@ -13,11 +13,10 @@ namespace LaiChau.CchcDashboard.Tests.Features.Reports;
 /// <summary>Builds plans, units, users and reports for the report tests.</summary>
 internal static class ReportTestData
 {
-    public static readonly UserInfo HomeAffairs = new("noivu-id", "noivu", "Lò Thị Mai", [AppRoles.HomeAffairs], null, null);
-    public static readonly UserInfo Leadership = new("lanhdao-id", "lanhdao", "Trần Minh Đức", [AppRoles.Leadership], null, null);
+    public static readonly UserInfo HomeAffairs = TestUsers.HomeAffairs();
+    public static readonly UserInfo Leadership = TestUsers.Leadership;
 
-    public static UserInfo UnitUser(int unitId, string userName = "donvi") =>
-        new($"{userName}-id", userName, $"Cán bộ {userName}", [AppRoles.Unit], unitId, $"Đơn vị {unitId}");
+    public static UserInfo UnitUser(int unitId, string userName = "donvi") => TestUsers.Unit(unitId, userName);
 
     public static ReportService Service(TestDatabase db, TimeProvider clock, ChangeNotifier? notifier = null) =>
         new(db.Factory, new AuditLog(clock), Guard(db.Factory, clock), notifier ?? new ChangeNotifier(NullLogger<ChangeNotifier>.Instance), clock,
