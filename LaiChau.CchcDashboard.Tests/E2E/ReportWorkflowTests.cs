@@ -18,32 +18,31 @@ public sealed class ReportWorkflowTests(BrowserFixture browser) : E2ETest(browse
         await report.OpenFirstFromListAsync();
         await report.FillOutlineAsync();
         await report.SubmitAsync();
-        Assert.Equal("Đã nộp", await report.State.InnerTextAsync());
+        await Assertions.Expect(report.State).ToHaveTextAsync("Đã nộp");
         var reportUrl = unitPage.Url;
 
         await new LoginPage(reviewerPage, Server.BaseUrl).SignInAsync("noivu");
         var tracking = new TrackingPage(reviewerPage, Server.BaseUrl);
         await tracking.GotoAsync();
-        Assert.Contains("Đã nộp", await tracking.Cell("Phường Tân Phong").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("Nộp 18/05/2020 08:00 · đúng hạn", await tracking.Cell("Phường Tân Phong").InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(tracking.Cell("Phường Tân Phong")).ToContainTextAsync("Đã nộp");
+        await Assertions.Expect(tracking.Cell("Phường Tân Phong")).ToContainTextAsync("Nộp 18/05/2020 08:00 · đúng hạn");
         await tracking.OpenReportAsync("Phường Tân Phong");
-        Assert.Contains("15/BC-UBND", await tracking.ByTestId("report-readonly").InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(tracking.ByTestId("report-readonly")).ToContainTextAsync("15/BC-UBND");
         await tracking.ReturnAsync("Đề nghị bổ sung danh sách văn bản đã ban hành.");
 
         await unitPage.GotoAsync(reportUrl);
         await report.WaitForInteractiveAsync();
         await report.ByTestId("report-form").WaitForAsync();
-        Assert.Contains("Đề nghị bổ sung danh sách văn bản đã ban hành.", await report.ReturnComment.InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal("15/BC-UBND", await report.Field("report-number").InputValueAsync());
+        await Assertions.Expect(report.ReturnComment).ToContainTextAsync("Đề nghị bổ sung danh sách văn bản đã ban hành.");
+        await Assertions.Expect(report.Field("report-number")).ToHaveValueAsync("15/BC-UBND");
         await report.FillAsync("report-participants", "400");
         await report.SubmitAsync();
 
-        Assert.Equal("Đã nộp lại", await report.State.InnerTextAsync());
-        var timeline = await report.Timeline.InnerTextAsync();
-        Assert.Contains("Yêu cầu bổ sung — Lò Thị Mai", timeline, StringComparison.Ordinal);
-        Assert.Contains("Đã nộp lại — Nguyễn Thị Hà", timeline, StringComparison.Ordinal);
+        await Assertions.Expect(report.State).ToHaveTextAsync("Đã nộp lại");
+        await Assertions.Expect(report.Timeline).ToContainTextAsync("Yêu cầu bổ sung — Lò Thị Mai");
+        await Assertions.Expect(report.Timeline).ToContainTextAsync("Đã nộp lại — Nguyễn Thị Hà");
         await tracking.GotoAsync();
-        Assert.Contains("Đã nộp lại", await tracking.Cell("Phường Tân Phong").InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(tracking.Cell("Phường Tân Phong")).ToContainTextAsync("Đã nộp lại");
     }
 
     [Fact]

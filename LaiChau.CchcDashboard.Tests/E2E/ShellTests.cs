@@ -1,3 +1,5 @@
+using static Microsoft.Playwright.Assertions;
+
 namespace LaiChau.CchcDashboard.Tests.E2E;
 
 [Collection(BrowserCollection.Name)]
@@ -11,13 +13,12 @@ public sealed class ShellTests(BrowserFixture browser) : E2ETest(browser)
 
         var shell = await new LoginPage(page, Server.BaseUrl).SignInAsync("lanhdao");
 
-        Assert.Equal("Trần Minh Đức", await shell.UserName.InnerTextAsync());
-        Assert.Contains("Chế độ trình diễn — thời gian giả lập: 18/05/2020 08:00", await shell.DemoBanner.InnerTextAsync(), StringComparison.Ordinal);
-        var nav = await shell.NavMenu.InnerTextAsync();
+        await Expect(shell.UserName).ToHaveTextAsync("Trần Minh Đức");
+        await Expect(shell.DemoBanner).ToContainTextAsync("Chế độ trình diễn — thời gian giả lập: 18/05/2020 08:00");
         foreach (var item in new[] { "Tổng quan", "Hoạt động", "Báo cáo", "Nhắc nhở", "Kế hoạch" })
         {
-            Assert.Contains(item, nav, StringComparison.Ordinal);
+            await Expect(shell.NavMenu).ToContainTextAsync(item);
         }
-        Assert.DoesNotContain("Quản trị", nav, StringComparison.Ordinal);
+        await Expect(shell.NavMenu).Not.ToContainTextAsync("Quản trị");
     }
 }
