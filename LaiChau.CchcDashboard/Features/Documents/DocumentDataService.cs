@@ -52,7 +52,7 @@ public sealed class DocumentDataService(IDbContextFactory<CchcDbContext> dbFacto
             row.Forms, row.OtherForms, row.Results, row.Strengths, row.Limitations);
     }
 
-    /// <summary>Sums through <see cref="ReportTotals"/> and rates through <see cref="PeriodRates"/>, as the dashboard counts them.</summary>
+    /// <summary>Sums through <see cref="ReportTotals"/>, rates and late / missing units through <see cref="PeriodProgressQuery"/>, as the dashboard counts them.</summary>
     public async Task<ConsolidatedData?> GetConsolidatedAsync(int periodId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -62,26 +62,12 @@ public sealed class DocumentDataService(IDbContextFactory<CchcDbContext> dbFacto
             return null;
         }
         var now = clock.GetUtcNow();
-        var units = await db.Units.AsNoTracking().Where(u => u.MustReport && u.IsActive)
-            .OrderBy(u => u.SortOrder).ThenBy(u => u.Name)
-            .Select(u => new { u.Id, u.Name })
-            .ToListAsync(ct);
-        var reports = (await db.Reports.AsNoTracking().Where(r => r.PeriodId == periodId)
-            .Select(r => new { r.UnitId, r.State, r.FirstSubmittedAt })
-            .ToListAsync(ct)).ToDictionary(r => r.UnitId);
-
-        var expected = units.Select(u => reports.GetValueOrDefault(u.Id)).ToList();
-        var rates = PeriodRates.Compute(units.Count,
-            expected.Where(r => r is not null).Select(r => (r!.State, r.FirstSubmittedAt)), period.DueAt);
-        var late = units
-            .Select(u => (u.Name, Report: reports.GetValueOrDefault(u.Id)))
-            .Where(x => x.Report is { } r && ReportRules.CountsAsSubmitted(r.State) && ReportRules.WasOnTime(r.FirstSubmittedAt, period.DueAt) == false)
-            .Select(x => new LateUnit(x.Name, x.Report!.FirstSubmittedAt!.Value, ReportRules.DaysOverdue(period.DueAt, x.Report.FirstSubmittedAt.Value)))
+        var rates = await PeriodProgressQuery.RatesAsync(db, periodId, ct);
+        var late = (await PeriodProgressQuery.LateAsync(db, periodId, now, ct))
+            .Select(u => new LateUnit(u.UnitName, u.FirstSubmittedAt!.Value, u.DaysLate))
             .ToList();
-        var missing = units
-            .Select(u => (u.Name, Report: reports.GetValueOrDefault(u.Id)))
-            .Where(x => x.Report is null || !ReportRules.CountsAsSubmitted(x.Report.State))
-            .Select(x => new MissingUnit(x.Name, x.Report?.State ?? ReportState.NotStarted, ReportRules.DaysOverdue(period.DueAt, now)))
+        var missing = (await PeriodProgressQuery.MissingAsync(db, periodId, now, ct))
+            .Select(u => new MissingUnit(u.UnitName, u.State, u.DaysOverdue(now)))
             .ToList();
         var totals = await ReportTotals.PerUnitAsync(db, [periodId], ct);
         var signing = await db.Periods.AsNoTracking().Where(p => p.Id == periodId)
