@@ -76,37 +76,19 @@ public sealed class DocumentDataService(IDbContextFactory<CchcDbContext> dbFacto
         return new ConsolidatedData(period, totals, ReportTotals.Sum(totals), rates, late, missing) { Signing = signing };
     }
 
+    /// <summary>The plan as the plan page reads it (<see cref="Plans.PlanReader"/>), in the PDF's records.</summary>
     public async Task<PlanData?> GetPlanAsync(int planId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId)
-            .Select(p => new
-            {
-                p.Id, p.Year, p.Number, p.IssuedOn, p.Title, p.ParentBody, p.IssuingBody, p.Place,
-                p.SignerCapacity, p.SignerTitle, p.SignerName, p.Preamble, p.Closing, p.Bases, p.Recipients,
-            })
-            .FirstOrDefaultAsync(ct);
+        var plan = await Plans.PlanReader.ReadAsync(db, planId, clock.GetUtcNow(), ct);
         if (plan is null)
         {
             return null;
         }
-        var sections = await db.PlanSections.AsNoTracking().Where(s => s.PlanId == planId).OrderBy(s => s.Order)
-            .Select(s => new PlanSectionRow(s.Level, s.Heading, s.Body))
-            .ToListAsync(ct);
-        var now = clock.GetUtcNow();
-        var activities = (await db.Activities.AsNoTracking().Where(a => a.PlanId == planId)
-            .Select(a => new
-            {
-                a.Kind, a.Order, a.Content, Lead = a.LeadUnit != null ? a.LeadUnit.Name : a.LeadLabel, a.CoordinationLabel,
-                Coordinating = a.CoordinatingUnits.Select(u => u.Name).ToList(), a.TimingLabel, a.Status, a.DueAt, a.CompletedAt,
-            })
-            .ToListAsync(ct))
-            .Select(a => new PlanActivityRow(a.Kind, a.Order, a.Content, a.Lead ?? "",
-                a.CoordinationLabel ?? (a.Coordinating.Count > 0 ? string.Join(", ", a.Coordinating) : null),
-                a.TimingLabel, Plans.ActivityRules.Bucket(a.Status, a.DueAt, a.CompletedAt, now)))
-            .ToList();
         return new PlanData(plan.Id, plan.Year, plan.Number, plan.IssuedOn, plan.Title, plan.ParentBody, plan.IssuingBody, plan.Place,
-            plan.SignerCapacity, plan.SignerTitle, plan.SignerName, plan.Preamble, plan.Closing, plan.Bases, plan.Recipients, sections, activities);
+            plan.SignerCapacity, plan.SignerTitle, plan.SignerName, plan.Preamble, plan.Closing, plan.Bases, plan.Recipients,
+            [.. plan.Sections.Select(s => new PlanSectionRow(s.Level, s.Heading, s.Body))],
+            [.. plan.Activities.Select(a => new PlanActivityRow(a.Kind, a.Order, a.Content, a.Lead, a.Coordination, a.TimingLabel, a.Bucket))]);
     }
 
     private static Task<PeriodReference?> PeriodAsync(CchcDbContext db, int periodId, CancellationToken ct) =>
