@@ -14,31 +14,68 @@ public sealed record ChangeEvent(ChangeKind Kind, int? PlanId = null, int? Perio
 
 /// <summary>
 /// The singleton through which services tell open pages that data changed (eShop's
-/// OrderStatusNotificationService). Publish after the change is saved. Components subscribe in
-/// OnInitialized, re-render with InvokeAsync(StateHasChanged), route failures through
-/// DispatchExceptionAsync and unsubscribe in Dispose.
+/// OrderStatusNotificationService). Publish after the change is saved: it only hands the event to
+/// each listener, which must return at once (<see cref="LiveRefresh"/> schedules its page's re-read
+/// on its own), so a unit's save never waits for other people's open pages.
 /// </summary>
 public sealed class ChangeNotifier(ILogger<ChangeNotifier> logger)
 {
-    public event Func<ChangeEvent, Task>? Changed;
+    private readonly Lock _gate = new();
+    private Action<ChangeEvent>[] _listeners = [];
 
-    public async Task PublishAsync(ChangeEvent change)
+    /// <summary>How many listeners are subscribed (open pages that follow changes).</summary>
+    public int ListenerCount => Volatile.Read(ref _listeners).Length;
+
+    /// <summary>Calls <paramref name="listener"/> on every change until the returned subscription is disposed.</summary>
+    public IDisposable Subscribe(Action<ChangeEvent> listener)
     {
-        var handlers = Changed;
-        if (handlers is null)
+        ArgumentNullException.ThrowIfNull(listener);
+        lock (_gate)
         {
-            return;
+            _listeners = [.. _listeners, listener];
         }
-        foreach (var handler in handlers.GetInvocationList().Cast<Func<ChangeEvent, Task>>())
+        return new Subscription(this, listener);
+    }
+
+    /// <summary>Hands the change to every listener and returns; no listener's work is awaited.</summary>
+    public Task PublishAsync(ChangeEvent change)
+    {
+        foreach (var listener in Volatile.Read(ref _listeners))
         {
             try
             {
-                await handler(change);
+                listener(change);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 // One broken page must not stop the others from hearing about the change.
                 logger.LogWarning(ex, "A change listener failed for {Kind}.", change.Kind);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    private void Unsubscribe(Action<ChangeEvent> listener)
+    {
+        lock (_gate)
+        {
+            var index = Array.IndexOf(_listeners, listener);
+            if (index >= 0)
+            {
+                _listeners = [.. _listeners[..index], .. _listeners[(index + 1)..]];
+            }
+        }
+    }
+
+    private sealed class Subscription(ChangeNotifier notifier, Action<ChangeEvent> listener) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                notifier.Unsubscribe(listener);
             }
         }
     }

@@ -1,7 +1,7 @@
+using LaiChau.CchcDashboard.Data.Conversions;
 using LaiChau.CchcDashboard.Data.Entities;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace LaiChau.CchcDashboard.Data;
 
@@ -31,11 +31,12 @@ public sealed class CchcDbContext(DbContextOptions<CchcDbContext> options) : Ide
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
-        // SQLite cannot compare or order DateTimeOffset values; store them as sortable integers there.
-        // Other providers (PostgreSQL later) keep their native timestamp type.
+        // SQLite cannot compare or order DateTimeOffset values; store them as sortable integers there,
+        // normalised to UTC so that SQL comparisons match .NET's. Other providers (PostgreSQL later)
+        // keep their native timestamp type.
         if (Database.IsSqlite())
         {
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetToBinaryConverter>();
         }
     }
 

@@ -88,13 +88,15 @@ public sealed class OverviewServiceTests : IAsyncLifetime
 
         var data = await OverviewAtAsync(now);
 
-        Assert.Equal(19, data.Overdue.Count);
-        Assert.DoesNotContain(data.Overdue, u => u.UnitId == submitted);
-        var doanKet = Assert.Single(data.Overdue, u => u.UnitId == returned);
+        Assert.Equal(19, data.Overdue.Total);
+        Assert.Equal(19, data.Overdue.Units.Count);
+        Assert.DoesNotContain(data.Overdue.Units, u => u.UnitId == submitted);
+        var doanKet = Assert.Single(data.Overdue.Units, u => u.UnitId == returned);
         Assert.Equal(ReportState.Returned, doanKet.State);
         Assert.Equal($"/reports?unit={returned}&period={_plan.SixMonthId}", doanKet.Link);
-        Assert.All(data.Overdue, u => Assert.Equal(2, ReportRules.DaysOverdue(u.DueAt, now)));
-        Assert.Empty(data.DueSoon);
+        Assert.All(data.Overdue.Units, u => Assert.Equal(2, ReportRules.DaysOverdue(u.DueAt, now)));
+        Assert.Empty(data.DueSoon.Units);
+        Assert.Equal(0, data.DueSoon.Total);
     }
 
     [Fact]
@@ -106,10 +108,11 @@ public sealed class OverviewServiceTests : IAsyncLifetime
         var early = await OverviewAtAsync(TestClock.Local(2020, 5, 17, 23, 59));
         var demo = await OverviewAtAsync(TestClock.DemoStart);
 
-        Assert.Empty(early.DueSoon);
-        Assert.Equal(19, demo.DueSoon.Count);
-        Assert.Empty(demo.Overdue);
-        Assert.DoesNotContain(demo.DueSoon, u => u.UnitId == submitted);
+        Assert.Empty(early.DueSoon.Units);
+        Assert.Equal(19, demo.DueSoon.Total);
+        Assert.Equal(19, demo.DueSoon.Units.Count);
+        Assert.Empty(demo.Overdue.Units);
+        Assert.DoesNotContain(demo.DueSoon.Units, u => u.UnitId == submitted);
     }
 
     [Fact]
@@ -127,7 +130,8 @@ public sealed class OverviewServiceTests : IAsyncLifetime
 
         Assert.Equal(28, data.Figures.Total.NewsArticles);
         Assert.Equal(6, data.Figures.Total.Sessions);
-        Assert.Equal(2, data.Figures.PerUnit.Count);
+        Assert.Equal(2, data.Figures.UnitCount);
+        Assert.Equal(2, data.Figures.TopUnits.Count);
     }
 
     [Fact]
@@ -200,7 +204,8 @@ public sealed class OverviewServiceTests : IAsyncLifetime
 
         Assert.Equal(reportingUnits, data!.Periods[0].Rates.Expected);
         Assert.Equal((reportingUnits + 1) / 2, data.Periods[0].Rates.Submitted);
-        Assert.Equal(reportingUnits / 2, data.Overdue.Count);
+        Assert.Equal(reportingUnits / 2, data.Overdue.Total);
+        Assert.Equal(Math.Min(reportingUnits / 2, OverviewService.ListLength), data.Overdue.Units.Count);
         return counter.Count;
     }
 }

@@ -28,6 +28,8 @@ public sealed class PlanSelectionTests
             newPlanId = plan.Id;
         }
         await notifier.PublishAsync(new ChangeEvent(ChangeKind.PlanChanged, newPlanId));
+        // Publishing does not wait for listeners; the selection reloads on its own.
+        await selection.Reloading;
 
         Assert.Contains(selection.Plans, p => p.Id == newPlanId && p.Label == "Kế hoạch năm 2021 (chưa ban hành)");
         Assert.Equal(before.Id, selection.Current!.Id);

@@ -26,7 +26,7 @@ public sealed class PlanServiceHost(TestDatabase db, FakeTimeProvider? clock = n
     {
         if (!_listening)
         {
-            Notifier.Changed += e => { Published.Add(e); return Task.CompletedTask; };
+            Notifier.Subscribe(Published.Add);
             _listening = true;
         }
         return Notifier;

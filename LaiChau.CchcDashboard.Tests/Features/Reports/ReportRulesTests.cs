@@ -48,25 +48,4 @@ public sealed class ReportRulesTests
     [InlineData(ReportState.Draft, 26, StatusBucket.Overdue)]
     public void Bucket_OfAnUnsentReport_DependsOnTheClock(ReportState state, int day, StatusBucket expected) =>
         Assert.Equal(expected, ReportRules.Bucket(state, null, Due, TestClock.Local(2020, 5, day, 8)));
-
-    [Fact]
-    public void PeriodRates_OnAKnownSet_CountsSubmittedAndOnTimeOverExpected()
-    {
-        (ReportState, DateTimeOffset?)[] reports =
-        [
-            (ReportState.Submitted, TestClock.Local(2020, 5, 20)),
-            (ReportState.Accepted, TestClock.Local(2020, 5, 10)),
-            (ReportState.Resubmitted, TestClock.Local(2020, 5, 26)),   // late
-            (ReportState.Returned, TestClock.Local(2020, 5, 12)),      // not counted until resubmitted
-            (ReportState.Draft, null),
-        ];
-
-        var rates = PeriodRates.Compute(20, reports, Due);
-
-        Assert.Equal(new PeriodRates(20, 3, 2), rates);
-        Assert.Equal(0.15, rates.ReportingRate, 3);
-        Assert.Equal(0.10, rates.TimelyRate, 3);
-        Assert.Equal(17, rates.Missing);
-        Assert.Equal("15%", PeriodRates.Percent(rates.ReportingRate).Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal));
-    }
 }

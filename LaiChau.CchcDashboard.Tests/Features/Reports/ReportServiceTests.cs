@@ -69,7 +69,7 @@ public sealed class ReportServiceTests : IAsyncLifetime
         var unit = UnitUser(_unitA);
         var notifier = new ChangeNotifier(NullLogger<ChangeNotifier>.Instance);
         var events = new List<ChangeEvent>();
-        notifier.Changed += e => { events.Add(e); return Task.CompletedTask; };
+        using var subscription = notifier.Subscribe(events.Add);
         var service = Service(notifier);
         var form = CompleteForm(_periodId);
 

@@ -80,12 +80,16 @@ public sealed class ReportTrackingServiceTests : IAsyncLifetime
     public async Task Filter_NotSubmittedLateReturned_AndSortByDaysOverdue()
     {
         var (planId, periodId, units) = await KnownDataSetAsync();
-        var matrix = await Tracking(_db, _clock).GetMatrixAsync(HomeAffairs, planId, Ct);
+        var tracking = Tracking(_db, _clock);
+        var periods = await tracking.GetPeriodsAsync(HomeAffairs, planId, Ct);
+        async Task<IReadOnlyList<MatrixRow>> Filter(MatrixFilter filter, bool sortByDaysBehind) =>
+            (await tracking.GetMatrixPageAsync(HomeAffairs, periods, periodId,
+                new UnitListRequest(filter, Order: sortByDaysBehind ? UnitOrder.DaysBehind : UnitOrder.UnitOrder), Ct)).Items;
 
-        Assert.Equal([units[5], units[6], units[7], units[8], units[9]], matrix.Filter(periodId, MatrixFilter.NotSubmitted, false).Select(r => r.UnitId));
-        Assert.Equal([units[3], units[4], units[5], units[6], units[7], units[8], units[9]], matrix.Filter(periodId, MatrixFilter.Late, false).Select(r => r.UnitId));
-        Assert.Equal([units[5]], matrix.Filter(periodId, MatrixFilter.Returned, false).Select(r => r.UnitId));
-        var sorted = matrix.Filter(periodId, MatrixFilter.All, true);
+        Assert.Equal([units[5], units[6], units[7], units[8], units[9]], (await Filter(MatrixFilter.NotSubmitted, false)).Select(r => r.UnitId));
+        Assert.Equal([units[3], units[4], units[5], units[6], units[7], units[8], units[9]], (await Filter(MatrixFilter.Late, false)).Select(r => r.UnitId));
+        Assert.Equal([units[5]], (await Filter(MatrixFilter.Returned, false)).Select(r => r.UnitId));
+        var sorted = await Filter(MatrixFilter.All, true);
         Assert.Equal(2, sorted[0].Cell(periodId).DaysBehind);
         Assert.Equal(0, sorted[^1].Cell(periodId).DaysBehind);
     }
@@ -200,10 +204,11 @@ public sealed class ReportTrackingServiceTests : IAsyncLifetime
     {
         var (_, periodId, _) = await KnownDataSetAsync();
 
-        var figures = await Tracking(_db, _clock).GetCityFiguresAsync(HomeAffairs, periodId, Ct);
+        var figures = await Tracking(_db, _clock).GetCityFiguresAsync(HomeAffairs, periodId, ct: Ct);
 
         // Five submitted reports of units that must report, plus the Party body's: 6 × (2 sessions, 30 minutes, 100 people).
         Assert.Equal(6, figures.PerUnit.Count);
+        Assert.Equal(6, figures.UnitCount);
         Assert.Equal((12, 180, 600), (figures.Total.Sessions, figures.Total.BroadcastMinutes, figures.Total.Participants));
     }
 

@@ -3,34 +3,65 @@ using LaiChau.CchcDashboard.Common;
 using LaiChau.CchcDashboard.Data.Entities;
 using LaiChau.CchcDashboard.Features.Reports;
 using LaiChau.CchcDashboard.Tests.TestInfrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using TestContext = Xunit.TestContext;
 
 namespace LaiChau.CchcDashboard.Tests.Features.Reports;
 
-public sealed class TrackingMatrixTableTests : ComponentTestBase
+public sealed class TrackingMatrixTableTests : ComponentTestBase, IAsyncLifetime
 {
-    private static readonly DateTimeOffset Due = TestClock.Local(2020, 5, 25);
     private static readonly DateTimeOffset Now = TestClock.Local(2020, 5, 27, 9);
+    private readonly FakeTimeProvider _clock = TestClock.At(Now);
+    private TestDatabase _db = null!;
+    private int _planId;
+    private int _periodId;
 
-    private static MatrixRow Row(int id, string name, ReportState state, DateTimeOffset? first)
+    public async ValueTask InitializeAsync()
     {
-        var onTime = ReportRules.WasOnTime(first, Due);
-        var cell = new MatrixCell(1, state == ReportState.NotStarted ? null : id, state, ReportRules.Bucket(state, first, Due, Now), first, onTime,
-            onTime == false ? ReportRules.DaysOverdue(Due, first!.Value) : 0, ReportRules.CountsAsSubmitted(state) ? 0 : ReportRules.DaysOverdue(Due, Now), 50);
-        return new MatrixRow(id, name, null, null, null, [cell]);
+        _db = await TestDatabase.CreateAsync();
+        (_planId, _periodId, _) = await ReportTestData.AddPlanAsync(_db);
+        (string Name, ReportState State, DateTimeOffset? First)[] units =
+        [
+            ("Phường Quyết Thắng", ReportState.Accepted, TestClock.Local(2020, 5, 12, 9, 15)),
+            ("Phòng Tư pháp", ReportState.Submitted, TestClock.Local(2020, 5, 26, 8)),
+            ("Phường Đoàn Kết", ReportState.Returned, TestClock.Local(2020, 5, 13)),
+            ("Phường Tân Phong", ReportState.Draft, null),
+            ("Xã Nậm Loỏng", ReportState.NotStarted, null),
+        ];
+        for (var i = 0; i < units.Length; i++)
+        {
+            var unitId = await AddUnitAsync(units[i].Name, i + 1);
+            if (units[i].State != ReportState.NotStarted)
+            {
+                await ReportTestData.AddReportAsync(_db, _periodId, unitId, units[i].State, units[i].First);
+            }
+        }
+        Services.AddSingleton(ReportTestData.Tracking(_db, _clock));
     }
 
-    private static readonly TrackingMatrix Matrix = new(1,
-        [new PeriodColumn(1, "Báo cáo 6 tháng đầu năm 2020", new DateOnly(2020, 1, 1), new DateOnly(2020, 5, 24), Due, 0, new PeriodRates(5, 2, 1))],
-        [
-            Row(1, "Phường Quyết Thắng", ReportState.Accepted, TestClock.Local(2020, 5, 12, 9, 15)),
-            Row(2, "Phòng Tư pháp", ReportState.Submitted, TestClock.Local(2020, 5, 26, 8)),
-            Row(3, "Phường Đoàn Kết", ReportState.Returned, TestClock.Local(2020, 5, 13)),
-            Row(4, "Phường Tân Phong", ReportState.Draft, null),
-            Row(5, "Xã Nậm Loỏng", ReportState.NotStarted, null),
-        ], Now);
+    public new async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _db.DisposeAsync();
+    }
 
-    private IRenderedComponent<TrackingMatrixTable> RenderTable() =>
-        Render<TrackingMatrixTable>(p => p.Add(t => t.Matrix, Matrix).Add(t => t.PeriodId, 1));
+    private async Task<int> AddUnitAsync(string name, int sortOrder)
+    {
+        await using var context = _db.CreateContext();
+        var unit = new Unit { Code = $"U-{sortOrder:0000}", Name = name, Kind = UnitKind.Ward, MustReport = true, SortOrder = sortOrder };
+        context.Units.Add(unit);
+        await context.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return unit.Id;
+    }
+
+    private IRenderedComponent<TrackingMatrixTable> RenderTable()
+    {
+        var periods = ReportTestData.Tracking(_db, _clock).GetPeriodsAsync(ReportTestData.HomeAffairs, _planId, TestContext.Current.CancellationToken).GetAwaiter().GetResult();
+        var table = Render<TrackingMatrixTable>(p => p.Add(t => t.User, ReportTestData.HomeAffairs).Add(t => t.Periods, periods).Add(t => t.PeriodId, _periodId));
+        table.WaitForElement("[data-testid=tracking-matrix]");
+        return table;
+    }
 
     private static List<string> Units(IRenderedComponent<TrackingMatrixTable> table) =>
         [.. table.FindAll("[data-testid=matrix-row]").Select(r => r.GetAttribute("data-unit")!)];
@@ -40,7 +71,9 @@ public sealed class TrackingMatrixTableTests : ComponentTestBase
     {
         var table = RenderTable();
 
-        var cells = table.FindAll("[data-testid=matrix-cell]");
+        IReadOnlyList<AngleSharp.Dom.IElement> cells = table.FindAll("[data-testid=matrix-cell]");
+        // Two periods per plan: the six-month cell of each row, in unit order.
+        cells = [.. cells.Where(c => c.GetAttribute("data-period") == _periodId.ToString(System.Globalization.CultureInfo.InvariantCulture))];
         Assert.Equal(["CompletedOnTime", "CompletedLate", "Overdue", "Overdue", "Overdue"], cells.Select(c => c.GetAttribute("data-bucket")));
         Assert.Contains("bucket-ontime-cell", cells[0].ClassList);
         Assert.Contains("bucket-late-cell", cells[1].ClassList);
@@ -74,5 +107,34 @@ public sealed class TrackingMatrixTableTests : ComponentTestBase
         (toggle.TagName == "INPUT" ? toggle : toggle.QuerySelector("input")!).Change(true);
 
         table.WaitForAssertion(() => Assert.Equal(["Phường Đoàn Kết", "Phường Tân Phong", "Xã Nậm Loỏng", "Phòng Tư pháp", "Phường Quyết Thắng"], Units(table)));
+    }
+
+    [Fact]
+    public void Search_ByUnitName_ShowsOnlyTheUnitsWhoseNameContainsIt()
+    {
+        var table = RenderTable();
+
+        Input(table, "matrix-search").Input("tân phong");
+
+        table.WaitForAssertion(() => Assert.Equal(["Phường Tân Phong"], Units(table)), TimeSpan.FromSeconds(10));
+        Input(table, "matrix-search").Input("không có");
+        table.WaitForAssertion(() => Assert.Contains("không có", table.Find("[data-testid=matrix-empty]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Pages_ShowTwentyFiveRowsAtATime_AndTheNextPageTheRest()
+    {
+        for (var i = 6; i <= 30; i++)
+        {
+            await AddUnitAsync($"Xã thử {i:00}", i);
+        }
+        var table = RenderTable();
+
+        Assert.Equal(25, Units(table).Count);
+        Assert.Equal("Hiển thị 1–25 / 30", table.Find("[data-testid=matrix-range]").TextContent.Trim());
+        table.Find("[data-testid=matrix-pages] [aria-label='Trang 2'], [data-testid=matrix-pages] button[aria-label*='2']").Click();
+
+        table.WaitForAssertion(() => Assert.Equal(["Xã thử 26", "Xã thử 27", "Xã thử 28", "Xã thử 29", "Xã thử 30"], Units(table)));
+        Assert.Equal("Hiển thị 26–30 / 30", table.Find("[data-testid=matrix-range]").TextContent.Trim());
     }
 }

@@ -36,11 +36,30 @@ public sealed record ActivityGlance(IReadOnlyDictionary<StatusBucket, int> Count
     }
 }
 
-/// <summary>City-wide figures from submitted reports, each unit counted once with its latest submitted report.</summary>
-public sealed record CityFigures(ReportCounts Total, IReadOnlyList<UnitTotals> PerUnit);
+/// <summary>
+/// City-wide figures from submitted reports, each unit counted once with its latest submitted report:
+/// the sums, the units with the most work (for the chart) and what all the other units add up to.
+/// </summary>
+public sealed record CityFigures(ReportCounts Total, int UnitCount, IReadOnlyList<UnitTotals> TopUnits)
+{
+    public ReportCounts Others => Total.Subtract(ReportTotals.Sum(TopUnits));
+
+    public int OtherUnits => UnitCount - TopUnits.Count;
+}
+
+/// <summary>The most urgent units of a list (at most <see cref="OverviewService.ListLength"/>) and how many there are in all.</summary>
+public sealed record UnitsDue(IReadOnlyList<UnitDue> Units, int Total, int? PeriodId)
+{
+    public static readonly UnitsDue None = new([], 0, null);
+
+    public int Count => Total;
+
+    /// <summary>The tracking matrix filtered to the units that have not submitted, for "xem tất cả".</summary>
+    public string? AllLink => PeriodId is { } id ? $"/reports?period={id}&filter=notsubmitted" : null;
+}
 
 public sealed record OverviewData(
-    int PlanId, string PlanLabel, IReadOnlyList<PeriodStatus> Periods, IReadOnlyList<UnitDue> Overdue, IReadOnlyList<UnitDue> DueSoon,
+    int PlanId, string PlanLabel, IReadOnlyList<PeriodStatus> Periods, UnitsDue Overdue, UnitsDue DueSoon,
     ActivityGlance KeyActivities, ActivityGlance Tasks, IReadOnlyList<ActivityRow> StaleActivities, CityFigures Figures, DateTimeOffset LoadedAt)
 {
     /// <summary>The next instant at which the lists change by the clock alone (a deadline passes, a week-before window opens).</summary>
@@ -50,13 +69,19 @@ public sealed record OverviewData(
 }
 
 /// <summary>
-/// Everything the leadership overview shows, read with a fixed number of queries whatever the number
-/// of units: plan, periods, units that must report, their reports, activities, and the report totals
-/// once per period (a plan has two).
+/// Everything the leadership overview shows, read with a fixed number of SQL commands whatever the
+/// number of units, and small whatever the number of units: counts, the most urgent units, the top
+/// units of the chart. Progress figures come from <see cref="PeriodProgressQuery"/>.
 /// </summary>
 public sealed class OverviewService(IDbContextFactory<CchcDbContext> dbFactory, TimeProvider clock)
 {
     public const int DueSoonDays = 7;
+
+    /// <summary>How many units the overdue and due-soon lists show; the rest is a count and a link.</summary>
+    public const int ListLength = 20;
+
+    /// <summary>How many units the chart shows by name; the others are one bar, "Các đơn vị khác".</summary>
+    public const int ChartUnits = 10;
 
     public async Task<OverviewData?> GetAsync(int planId, CancellationToken ct = default)
     {
@@ -70,64 +95,52 @@ public sealed class OverviewService(IDbContextFactory<CchcDbContext> dbFactory, 
         }
         var periods = await db.Periods.AsNoTracking().Where(p => p.PlanId == planId).OrderBy(p => p.DueAt)
             .Select(p => new { p.Id, p.Name, p.Kind, p.DueAt }).ToListAsync(ct);
-        var units = await db.Units.AsNoTracking().Where(u => u.MustReport && u.IsActive)
-            .OrderBy(u => u.SortOrder).ThenBy(u => u.Name)
-            .Select(u => new { u.Id, u.Name, u.SortOrder }).ToListAsync(ct);
         var periodIds = periods.Select(p => p.Id).ToList();
-        var reports = await db.Reports.AsNoTracking().Where(r => periodIds.Contains(r.PeriodId))
-            .Select(r => new { r.PeriodId, r.UnitId, r.State, r.FirstSubmittedAt }).ToListAsync(ct);
+        var rates = await PeriodProgressQuery.RatesAsync(db, periodIds, ct);
+        var statuses = periods.Select(p => new PeriodStatus(p.Id, p.Name, p.Kind, p.DueAt, rates.GetValueOrDefault(p.Id) ?? PeriodRates.None)).ToList();
+
+        var names = periods.ToDictionary(p => p.Id, p => p.Name);
+        var overdue = await OwingAsync(db, statuses.Where(p => now >= p.DueAt).ToList(), names, ct);
+        var dueSoon = await OwingAsync(db, statuses.Where(p => now < p.DueAt && p.DueAt - now <= TimeSpan.FromDays(DueSoonDays)).ToList(), names, ct);
         var activities = await ActivityService.QueryRowsAsync(db.Activities.Where(a => a.PlanId == planId), now, ct);
 
-        var expectedIds = units.Select(u => u.Id).ToHashSet();
-        var statuses = new List<PeriodStatus>();
-        var overdue = new List<UnitDue>();
-        var dueSoon = new List<UnitDue>();
-        foreach (var period in periods)
-        {
-            var byUnit = reports.Where(r => r.PeriodId == period.Id && expectedIds.Contains(r.UnitId)).ToDictionary(r => r.UnitId);
-            statuses.Add(new PeriodStatus(period.Id, period.Name, period.Kind, period.DueAt,
-                PeriodRates.Compute(units.Count, byUnit.Values.Select(r => (r.State, r.FirstSubmittedAt)), period.DueAt)));
-            var owing = now >= period.DueAt ? overdue
-                : period.DueAt - now <= TimeSpan.FromDays(DueSoonDays) ? dueSoon
-                : null;
-            if (owing is null)
-            {
-                continue;
-            }
-            foreach (var unit in units)
-            {
-                var state = byUnit.TryGetValue(unit.Id, out var r) ? r.State : ReportState.NotStarted;
-                if (!ReportRules.CountsAsSubmitted(state))
-                {
-                    owing.Add(new UnitDue(unit.Id, unit.Name, unit.SortOrder, period.Id, period.Name, period.DueAt, state));
-                }
-            }
-        }
-
-        return new OverviewData(plan.Id, plan.Label, statuses,
-            [.. overdue.OrderBy(u => u.DueAt).ThenBy(u => u.SortOrder)],
-            [.. dueSoon.OrderBy(u => u.DueAt).ThenBy(u => u.SortOrder)],
+        return new OverviewData(plan.Id, plan.Label, statuses, overdue, dueSoon,
             ActivityGlance.From(activities.Where(a => a.Kind == ActivityKind.KeyActivity)),
             ActivityGlance.From(activities.Where(a => a.Kind == ActivityKind.StandingTask)),
             [.. activities.Where(a => a.IsStale)],
-            await FiguresAsync(db, periods.Select(p => p.Id).ToList(), ct),
+            await FiguresAsync(db, periodIds, ct),
             now);
     }
 
-    // The annual report covers the year from 01/01, so it includes the 6-month figures: a unit is
-    // counted once, with its latest submitted report, or the city totals would count spring twice.
-    private static async Task<CityFigures> FiguresAsync(CchcDbContext db, IReadOnlyList<int> periodIdsByDueDate, CancellationToken ct)
+    // The units that owe a report for the given periods, earliest deadline first, then in the plan's
+    // unit order: the first ListLength of them, and the count from the rates already read.
+    private static async Task<UnitsDue> OwingAsync(CchcDbContext db, List<PeriodStatus> periods, Dictionary<int, string> names, CancellationToken ct)
     {
-        var latest = new Dictionary<int, UnitTotals>();
-        foreach (var periodId in periodIdsByDueDate)
+        if (periods.Count == 0)
         {
-            foreach (var unit in await ReportTotals.PerUnitAsync(db, [periodId], ct))
-            {
-                latest[unit.UnitId] = unit;
-            }
+            return UnitsDue.None;
         }
-        var perUnit = latest.Values.OrderBy(u => u.SortOrder).ThenBy(u => u.UnitName, StringComparer.Ordinal).ToList();
-        return new CityFigures(ReportTotals.Sum(perUnit), perUnit);
+        var first = await PeriodProgressQuery.Units(db, [.. periods.Select(p => p.Id)])
+            .Where(u => !u.HasSubmitted)
+            .OrderBy(u => u.DueAt).ThenBy(u => u.SortOrder).ThenBy(u => u.UnitName)
+            .Take(ListLength)
+            .ToListAsync(ct);
+        return new UnitsDue(
+            [.. first.Select(u => new UnitDue(u.UnitId, u.UnitName, u.SortOrder, u.PeriodId, names[u.PeriodId], u.DueAt, u.State))],
+            periods.Sum(p => p.Rates.Missing),
+            periods.Count == 1 ? periods[0].Id : periods[^1].Id);
+    }
+
+    private static async Task<CityFigures> FiguresAsync(CchcDbContext db, IReadOnlyList<int> periodIds, CancellationToken ct)
+    {
+        var latest = ReportTotals.LatestSubmitted(db, periodIds);
+        var sum = await ReportTotals.SumAsync(latest, ct);
+        if (sum.Units == 0)
+        {
+            return new CityFigures(ReportCounts.Zero, 0, []);
+        }
+        var top = await ReportTotals.TopAsync(latest, ChartUnits, ct);
+        return new CityFigures(sum.Total, sum.Units, top);
     }
 }
 

@@ -39,7 +39,7 @@ public sealed class DocumentDataService(IDbContextFactory<CchcDbContext> dbFacto
             row.Forms, row.OtherForms, row.Results, row.Strengths, row.Limitations);
     }
 
-    /// <summary>Sums through <see cref="ReportTotals"/> and rates through <see cref="PeriodRates"/>, as the dashboard counts them.</summary>
+    /// <summary>Sums through <see cref="ReportTotals"/>, rates and late / missing units through <see cref="PeriodProgressQuery"/>, as the dashboard counts them.</summary>
     public async Task<ConsolidatedData?> GetConsolidatedAsync(int periodId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -49,26 +49,12 @@ public sealed class DocumentDataService(IDbContextFactory<CchcDbContext> dbFacto
             return null;
         }
         var now = clock.GetUtcNow();
-        var units = await db.Units.AsNoTracking().Where(u => u.MustReport && u.IsActive)
-            .OrderBy(u => u.SortOrder).ThenBy(u => u.Name)
-            .Select(u => new { u.Id, u.Name })
-            .ToListAsync(ct);
-        var reports = (await db.Reports.AsNoTracking().Where(r => r.PeriodId == periodId)
-            .Select(r => new { r.UnitId, r.State, r.FirstSubmittedAt })
-            .ToListAsync(ct)).ToDictionary(r => r.UnitId);
-
-        var expected = units.Select(u => reports.GetValueOrDefault(u.Id)).ToList();
-        var rates = PeriodRates.Compute(units.Count,
-            expected.Where(r => r is not null).Select(r => (r!.State, r.FirstSubmittedAt)), period.DueAt);
-        var late = units
-            .Select(u => (u.Name, Report: reports.GetValueOrDefault(u.Id)))
-            .Where(x => x.Report is { } r && ReportRules.CountsAsSubmitted(r.State) && ReportRules.WasOnTime(r.FirstSubmittedAt, period.DueAt) == false)
-            .Select(x => new LateUnit(x.Name, x.Report!.FirstSubmittedAt!.Value, ReportRules.DaysOverdue(period.DueAt, x.Report.FirstSubmittedAt.Value)))
+        var rates = await PeriodProgressQuery.RatesAsync(db, periodId, ct);
+        var late = (await PeriodProgressQuery.LateAsync(db, periodId, now, ct))
+            .Select(u => new LateUnit(u.UnitName, u.FirstSubmittedAt!.Value, u.DaysLate))
             .ToList();
-        var missing = units
-            .Select(u => (u.Name, Report: reports.GetValueOrDefault(u.Id)))
-            .Where(x => x.Report is null || !ReportRules.CountsAsSubmitted(x.Report.State))
-            .Select(x => new MissingUnit(x.Name, x.Report?.State ?? ReportState.NotStarted, ReportRules.DaysOverdue(period.DueAt, now)))
+        var missing = (await PeriodProgressQuery.MissingAsync(db, periodId, now, ct))
+            .Select(u => new MissingUnit(u.UnitName, u.State, u.DaysOverdue(now)))
             .ToList();
         var totals = await ReportTotals.PerUnitAsync(db, [periodId], ct);
         var signing = await db.Periods.AsNoTracking().Where(p => p.Id == periodId)
@@ -77,37 +63,19 @@ public sealed class DocumentDataService(IDbContextFactory<CchcDbContext> dbFacto
         return new ConsolidatedData(period, totals, ReportTotals.Sum(totals), rates, late, missing) { Signing = signing };
     }
 
+    /// <summary>The plan as the plan page reads it (<see cref="Plans.PlanReader"/>), in the PDF's records.</summary>
     public async Task<PlanData?> GetPlanAsync(int planId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId)
-            .Select(p => new
-            {
-                p.Id, p.Year, p.Number, p.IssuedOn, p.Title, p.ParentBody, p.IssuingBody, p.Place,
-                p.SignerCapacity, p.SignerTitle, p.SignerName, p.Preamble, p.Closing, p.Bases, p.Recipients,
-            })
-            .FirstOrDefaultAsync(ct);
+        var plan = await Plans.PlanReader.ReadAsync(db, planId, clock.GetUtcNow(), ct);
         if (plan is null)
         {
             return null;
         }
-        var sections = await db.PlanSections.AsNoTracking().Where(s => s.PlanId == planId).OrderBy(s => s.Order)
-            .Select(s => new PlanSectionRow(s.Level, s.Heading, s.Body))
-            .ToListAsync(ct);
-        var now = clock.GetUtcNow();
-        var activities = (await db.Activities.AsNoTracking().Where(a => a.PlanId == planId)
-            .Select(a => new
-            {
-                a.Kind, a.Order, a.Content, Lead = a.LeadUnit != null ? a.LeadUnit.Name : a.LeadLabel, a.CoordinationLabel,
-                Coordinating = a.CoordinatingUnits.Select(u => u.Name).ToList(), a.TimingLabel, a.Status, a.DueAt, a.CompletedAt,
-            })
-            .ToListAsync(ct))
-            .Select(a => new PlanActivityRow(a.Kind, a.Order, a.Content, a.Lead ?? "",
-                a.CoordinationLabel ?? (a.Coordinating.Count > 0 ? string.Join(", ", a.Coordinating) : null),
-                a.TimingLabel, Plans.ActivityRules.Bucket(a.Status, a.DueAt, a.CompletedAt, now)))
-            .ToList();
         return new PlanData(plan.Id, plan.Year, plan.Number, plan.IssuedOn, plan.Title, plan.ParentBody, plan.IssuingBody, plan.Place,
-            plan.SignerCapacity, plan.SignerTitle, plan.SignerName, plan.Preamble, plan.Closing, plan.Bases, plan.Recipients, sections, activities);
+            plan.SignerCapacity, plan.SignerTitle, plan.SignerName, plan.Preamble, plan.Closing, plan.Bases, plan.Recipients,
+            [.. plan.Sections.Select(s => new PlanSectionRow(s.Level, s.Heading, s.Body))],
+            [.. plan.Activities.Select(a => new PlanActivityRow(a.Kind, a.Order, a.Content, a.Lead, a.Coordination, a.TimingLabel, a.Bucket))]);
     }
 
     private static Task<PeriodReference?> PeriodAsync(CchcDbContext db, int periodId, CancellationToken ct) =>

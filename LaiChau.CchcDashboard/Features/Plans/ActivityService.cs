@@ -128,6 +128,8 @@ public sealed class ActivityService(
                 LastUpdate = a.Updates.Max(u => (DateOnly?)u.Date),
             })
             .ToListAsync(ct);
+        // How an activity's coordinating units read, here only (the page and the PDF print it): the units
+        // named in the app when there are any, in the plan's unit order, otherwise the plan's wording.
         return [.. raw.Select(a => new ActivityRow(
             a.Id, a.PlanId, a.Kind, a.Order, a.Content, a.LeadUnitId, a.LeadName ?? a.LeadLabel ?? "—",
             a.Coordinating.Count > 0 ? string.Join("; ", a.Coordinating.Select(u => u.Name)) : a.CoordinationLabel ?? "—",

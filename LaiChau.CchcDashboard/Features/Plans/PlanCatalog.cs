@@ -38,23 +38,31 @@ public sealed class PlanCatalog(IDbContextFactory<CchcDbContext> dbFactory, Time
 public sealed class PlanSelection : IDisposable
 {
     private readonly PlanCatalog _catalog;
-    private readonly ChangeNotifier _notifier;
+    private readonly IDisposable _subscription;
 
     public PlanSelection(PlanCatalog catalog, ChangeNotifier notifier)
     {
+        ArgumentNullException.ThrowIfNull(notifier);
         _catalog = catalog;
-        _notifier = notifier;
-        _notifier.Changed += OnChangedAsync;
+        _subscription = notifier.Subscribe(OnChange);
     }
 
     public IReadOnlyList<PlanSummary> Plans { get; private set; } = [];
     public PlanSummary? Current { get; private set; }
     public event Action? Changed;
 
-    private Task OnChangedAsync(ChangeEvent change) =>
-        change.Kind == ChangeKind.PlanChanged && Current is not null ? ReloadAsync() : Task.CompletedTask;
+    /// <summary>The reload a plan change started, if any (the publisher does not wait for it).</summary>
+    public Task Reloading { get; private set; } = Task.CompletedTask;
 
-    public void Dispose() => _notifier.Changed -= OnChangedAsync;
+    private void OnChange(ChangeEvent change)
+    {
+        if (change.Kind == ChangeKind.PlanChanged && Current is not null)
+        {
+            Reloading = ReloadAsync();
+        }
+    }
+
+    public void Dispose() => _subscription.Dispose();
 
     public async Task EnsureLoadedAsync(CancellationToken ct = default)
     {

@@ -57,19 +57,7 @@ public sealed class PlanService(
     public async Task<PlanDocument?> GetDocumentAsync(int planId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).FirstOrDefaultAsync(ct);
-        if (plan is null)
-        {
-            return null;
-        }
-        var sections = await db.PlanSections.AsNoTracking().Where(s => s.PlanId == planId).OrderBy(s => s.Order)
-            .Select(s => new PlanSectionRow(s.Level, s.Heading, s.Body)).ToListAsync(ct);
-        var periods = await db.Periods.AsNoTracking().Where(p => p.PlanId == planId).OrderBy(p => p.DueAt)
-            .Select(p => new PlanPeriodRow(p.Id, p.Kind, p.Name, p.CoversFrom, p.CoversTo, p.DueAt)).ToListAsync(ct);
-        var activities = await ActivityService.QueryRowsAsync(db.Activities.Where(a => a.PlanId == planId), clock.GetUtcNow(), ct);
-        return new PlanDocument(plan.Id, plan.Year, plan.Number, plan.IssuedOn, plan.Title, plan.ParentBody, plan.IssuingBody, plan.Place,
-            plan.SignerCapacity, plan.SignerTitle, plan.SignerName, plan.Preamble, plan.Closing, plan.Bases, plan.Recipients,
-            sections, periods, activities);
+        return await PlanReader.ReadAsync(db, planId, clock.GetUtcNow(), ct);
     }
 
     /// <summary>

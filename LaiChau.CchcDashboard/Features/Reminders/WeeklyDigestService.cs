@@ -82,33 +82,25 @@ public sealed class WeeklyDigestService(
         {
             return null;
         }
-        var periodIds = periods.Select(p => p.Id).ToList();
-        var units = await db.Units.AsNoTracking().Where(u => u.MustReport && u.IsActive)
-            .OrderBy(u => u.SortOrder).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
-        var reports = await db.Reports.AsNoTracking().Where(r => periodIds.Contains(r.PeriodId))
-            .Select(r => new { r.PeriodId, r.UnitId, r.State, r.FirstSubmittedAt }).ToListAsync(ct);
+        var rates = await PeriodProgressQuery.RatesAsync(db, [.. periods.Select(p => p.Id)], ct);
 
         var text = new StringBuilder();
         foreach (var period in periods)
         {
-            var unitIds = units.Select(u => u.Id).ToHashSet();
-            var own = reports.Where(r => r.PeriodId == period.Id && unitIds.Contains(r.UnitId)).ToList();
-            var rates = PeriodRates.Compute(units.Count, own.Select(r => (r.State, r.FirstSubmittedAt)), period.DueAt);
+            var rate = rates.GetValueOrDefault(period.Id) ?? PeriodRates.None;
             text.AppendLine(period.Name + " — Hạn: " + VietnamTime.FormatDeadline(period.DueAt) + " (" + ReportRules.Countdown(period.DueAt, now) + ")")
-                .AppendLine(VietnamTime.Culture, $"Tỷ lệ nộp: {PeriodRates.Percent(rates.ReportingRate)} ({rates.Submitted}/{rates.Expected}); đúng hạn: {PeriodRates.Percent(rates.TimelyRate)} ({rates.OnTime}/{rates.Expected}).");
-            var submitted = own.Where(r => ReportRules.CountsAsSubmitted(r.State)).Select(r => r.UnitId).ToHashSet();
-            var missing = units.Where(u => !submitted.Contains(u.Id)).ToList();
-            if (missing.Count == 0)
+                .AppendLine(VietnamTime.Culture, $"Tỷ lệ nộp: {PeriodRates.Percent(rate.ReportingRate)} ({rate.Submitted}/{rate.Expected}); đúng hạn: {PeriodRates.Percent(rate.TimelyRate)} ({rate.OnTime}/{rate.Expected}).");
+            if (rate.Missing == 0)
             {
                 text.AppendLine("Tất cả đơn vị đã nộp.");
             }
             else
             {
-                text.AppendLine(VietnamTime.Culture, $"Còn {missing.Count} đơn vị chưa nộp:");
+                text.AppendLine(VietnamTime.Culture, $"Còn {rate.Missing} đơn vị chưa nộp:");
                 var overdue = ReportRules.DaysOverdue(period.DueAt, now);
-                foreach (var unit in missing)
+                foreach (var unit in await PeriodProgressQuery.MissingAsync(db, period.Id, now, ct))
                 {
-                    text.Append("- ").Append(unit.Name).AppendLine(overdue > 0 ? $" (quá hạn {overdue} ngày)" : "");
+                    text.Append("- ").Append(unit.UnitName).AppendLine(overdue > 0 ? $" (quá hạn {overdue} ngày)" : "");
                 }
             }
             text.AppendLine();

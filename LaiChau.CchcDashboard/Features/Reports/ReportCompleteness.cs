@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using LaiChau.CchcDashboard.Common;
 using LaiChau.CchcDashboard.Data.Entities;
 
 namespace LaiChau.CchcDashboard.Features.Reports;
@@ -8,60 +9,106 @@ namespace LaiChau.CchcDashboard.Features.Reports;
 /// (number, date, signer's name and title), every section-2 figure (zero counts as filled), at least
 /// one audience and one form, and the texts of sections 2–4. Section 1's table is not required: a
 /// unit may have issued no documents, and its count then is zero.
+/// Each field is written once, as an expression over the stored report: SQL counts them in lists
+/// (<see cref="FilledFields"/> inlined by <see cref="QueryInlining"/>), and the editor and the
+/// "Nộp" check run the same expressions compiled, on the form being typed.
 /// </summary>
 public static class ReportCompleteness
 {
-    public sealed record RequiredField(string Name, string Label, Func<ReportForm, bool> IsFilled);
+    public sealed class RequiredField(string name, string label, Expression<Func<UnitReport, bool>> filled)
+    {
+        private readonly Func<UnitReport, bool> _compiled = filled.Compile();
+
+        public string Name { get; } = name;
+        public string Label { get; } = label;
+        public Expression<Func<UnitReport, bool>> Filled { get; } = filled;
+
+        public bool IsFilled(UnitReport report) => _compiled(report);
+
+        public bool IsFilled(ReportForm form) => _compiled(Content(form));
+    }
 
     public static readonly IReadOnlyList<RequiredField> Fields =
     [
-        new(nameof(ReportForm.DocumentNumber), "Số, ký hiệu báo cáo", f => !string.IsNullOrWhiteSpace(f.DocumentNumber)),
-        new(nameof(ReportForm.DocumentDate), "Ngày báo cáo", f => f.DocumentDate is not null),
-        new(nameof(ReportForm.SignerName), "Người ký", f => !string.IsNullOrWhiteSpace(f.SignerName)),
-        new(nameof(ReportForm.SignerTitle), "Chức vụ người ký", f => !string.IsNullOrWhiteSpace(f.SignerTitle)),
-        new(nameof(ReportForm.ContentPropagated), "Nội dung tuyên truyền", f => !string.IsNullOrWhiteSpace(f.ContentPropagated)),
-        new(nameof(ReportForm.DocumentCount), "Số văn bản", f => f.DocumentCount is not null),
-        new(nameof(ReportForm.NewsArticleCount), "Số tin, bài", f => f.NewsArticleCount is not null),
-        new(nameof(ReportForm.ModelCount), "Số mô hình", f => f.ModelCount is not null),
-        new(nameof(ReportForm.ExemplaryExampleCount), "Số gương tiêu biểu", f => f.ExemplaryExampleCount is not null),
-        new(nameof(ReportForm.SessionCount), "Số buổi tuyên truyền", f => f.SessionCount is not null),
-        new(nameof(ReportForm.BroadcastMinutes), "Số phút phát sóng", f => f.BroadcastMinutes is not null),
-        new(nameof(ReportForm.Audiences), "Đối tượng", f => f.Audiences.Count > 0),
-        new(nameof(ReportForm.ParticipantCount), "Số người tham gia", f => f.ParticipantCount is not null),
-        new(nameof(ReportForm.Forms), "Hình thức tuyên truyền", f => f.Forms != CommunicationForms.None),
-        new(nameof(ReportForm.Results), "Kết quả qua tuyên truyền", f => !string.IsNullOrWhiteSpace(f.Results)),
-        new(nameof(ReportForm.Strengths), "Ưu điểm", f => !string.IsNullOrWhiteSpace(f.Strengths)),
-        new(nameof(ReportForm.Limitations), "Hạn chế", f => !string.IsNullOrWhiteSpace(f.Limitations)),
+        new(nameof(ReportForm.DocumentNumber), "Số, ký hiệu báo cáo", r => !string.IsNullOrWhiteSpace(r.DocumentNumber)),
+        new(nameof(ReportForm.DocumentDate), "Ngày báo cáo", r => r.DocumentDate != null),
+        new(nameof(ReportForm.SignerName), "Người ký", r => !string.IsNullOrWhiteSpace(r.SignerName)),
+        new(nameof(ReportForm.SignerTitle), "Chức vụ người ký", r => !string.IsNullOrWhiteSpace(r.SignerTitle)),
+        new(nameof(ReportForm.ContentPropagated), "Nội dung tuyên truyền", r => !string.IsNullOrWhiteSpace(r.ContentPropagated)),
+        new(nameof(ReportForm.DocumentCount), "Số văn bản", r => r.DocumentCount != null),
+        new(nameof(ReportForm.NewsArticleCount), "Số tin, bài", r => r.NewsArticleCount != null),
+        new(nameof(ReportForm.ModelCount), "Số mô hình", r => r.ModelCount != null),
+        new(nameof(ReportForm.ExemplaryExampleCount), "Số gương tiêu biểu", r => r.ExemplaryExampleCount != null),
+        new(nameof(ReportForm.SessionCount), "Số buổi tuyên truyền", r => r.SessionCount != null),
+        new(nameof(ReportForm.BroadcastMinutes), "Số phút phát sóng", r => r.BroadcastMinutes != null),
+        new(nameof(ReportForm.Audiences), "Đối tượng", r => r.Audiences.Count > 0),
+        new(nameof(ReportForm.ParticipantCount), "Số người tham gia", r => r.ParticipantCount != null),
+        new(nameof(ReportForm.Forms), "Hình thức tuyên truyền", r => r.Forms != CommunicationForms.None),
+        new(nameof(ReportForm.Results), "Kết quả qua tuyên truyền", r => !string.IsNullOrWhiteSpace(r.Results)),
+        new(nameof(ReportForm.Strengths), "Ưu điểm", r => !string.IsNullOrWhiteSpace(r.Strengths)),
+        new(nameof(ReportForm.Limitations), "Hạn chế", r => !string.IsNullOrWhiteSpace(r.Limitations)),
     ];
 
     public static int Required => Fields.Count;
 
-    public static int Filled(ReportForm form) => Fields.Count(f => f.IsFilled(form));
+    public static int Filled(ReportForm form)
+    {
+        var content = Content(form);
+        return Fields.Count(f => f.IsFilled(content));
+    }
 
     public static int Percent(int filled) => (int)Math.Round(100.0 * filled / Required, MidpointRounding.AwayFromZero);
 
     public static int Percent(ReportForm form) => Percent(Filled(form));
 
-    /// <summary>The same count as <see cref="Filled(ReportForm)"/>, translated to SQL so lists need no extra query per report.</summary>
-    public static readonly Expression<Func<UnitReport, ReportStatus>> Status = r => new ReportStatus(
-        r.Id, r.PeriodId, r.UnitId, r.State, r.FirstSubmittedAt, r.SubmittedAt,
-        (r.DocumentNumber != null && r.DocumentNumber != "" ? 1 : 0)
-        + (r.DocumentDate != null ? 1 : 0)
-        + (r.SignerName != null && r.SignerName != "" ? 1 : 0)
-        + (r.SignerTitle != null && r.SignerTitle != "" ? 1 : 0)
-        + (r.ContentPropagated != null && r.ContentPropagated != "" ? 1 : 0)
-        + (r.DocumentCount != null ? 1 : 0)
-        + (r.NewsArticleCount != null ? 1 : 0)
-        + (r.ModelCount != null ? 1 : 0)
-        + (r.ExemplaryExampleCount != null ? 1 : 0)
-        + (r.SessionCount != null ? 1 : 0)
-        + (r.BroadcastMinutes != null ? 1 : 0)
-        + (r.Audiences.Count > 0 ? 1 : 0)
-        + (r.ParticipantCount != null ? 1 : 0)
-        + (r.Forms != CommunicationForms.None ? 1 : 0)
-        + (r.Results != null && r.Results != "" ? 1 : 0)
-        + (r.Strengths != null && r.Strengths != "" ? 1 : 0)
-        + (r.Limitations != null && r.Limitations != "" ? 1 : 0));
+    /// <summary>The number of required fields filled; in a query it becomes the SQL sum of <see cref="Fields"/>.</summary>
+    [TranslatedBy(nameof(FilledFieldsRule))]
+    public static int FilledFields(UnitReport report) => Fields.Count(f => f.IsFilled(report));
+
+    private static readonly Expression<Func<UnitReport, int>> FilledFieldsRule = SumOfFields();
+
+    /// <summary>A report's state and completeness without its content, for lists.</summary>
+    public static readonly Expression<Func<UnitReport, ReportStatus>> Status = QueryInlining.Inline<Func<UnitReport, ReportStatus>>(r => new ReportStatus(
+        r.Id, r.PeriodId, r.UnitId, r.State, r.FirstSubmittedAt, r.SubmittedAt, FilledFields(r)));
+
+    private static Expression<Func<UnitReport, int>> SumOfFields()
+    {
+        var report = Expression.Parameter(typeof(UnitReport), "r");
+        Expression sum = Expression.Constant(0);
+        foreach (var field in Fields)
+        {
+            var filled = new Rebind(field.Filled.Parameters[0], report).Visit(field.Filled.Body);
+            sum = Expression.Add(sum, Expression.Condition(filled, Expression.Constant(1), Expression.Constant(0)));
+        }
+        return Expression.Lambda<Func<UnitReport, int>>(sum, report);
+    }
+
+    /// <summary>What the form holds, as the stored report would hold it, for the field checks.</summary>
+    private static UnitReport Content(ReportForm form) => new()
+    {
+        DocumentNumber = form.DocumentNumber,
+        DocumentDate = form.DocumentDate is { } d ? DateOnly.FromDateTime(d) : null,
+        SignerName = form.SignerName,
+        SignerTitle = form.SignerTitle,
+        ContentPropagated = form.ContentPropagated,
+        DocumentCount = form.DocumentCount,
+        NewsArticleCount = form.NewsArticleCount,
+        ModelCount = form.ModelCount,
+        ExemplaryExampleCount = form.ExemplaryExampleCount,
+        SessionCount = form.SessionCount,
+        BroadcastMinutes = form.BroadcastMinutes,
+        Audiences = form.Audiences,
+        ParticipantCount = form.ParticipantCount,
+        Forms = form.Forms,
+        Results = form.Results,
+        Strengths = form.Strengths,
+        Limitations = form.Limitations,
+    };
+
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
 }
 
 /// <summary>A report's state without its content: what lists and the tracking matrix need.</summary>

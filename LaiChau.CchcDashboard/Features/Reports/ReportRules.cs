@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using LaiChau.CchcDashboard.Common;
 using LaiChau.CchcDashboard.Data.Entities;
 
@@ -13,14 +14,25 @@ public static class ReportRules
     /// "trước ngày 25/5/2020" is before 25/05/2020 00:00 local time: a report submitted strictly
     /// before the due instant is on time (24/05 23:59:59 is on time, 25/05 00:00:00 is late).
     /// </summary>
-    public static bool IsOnTime(DateTimeOffset submittedAt, DateTimeOffset dueAt) => submittedAt < dueAt;
+    [TranslatedBy(nameof(IsOnTimeRule))]
+    public static bool IsOnTime(DateTimeOffset submittedAt, DateTimeOffset dueAt) => IsOnTimeCompiled(submittedAt, dueAt);
+
+    private static readonly Expression<Func<DateTimeOffset, DateTimeOffset, bool>> IsOnTimeRule = (submittedAt, dueAt) => submittedAt < dueAt;
+
+    private static readonly Func<DateTimeOffset, DateTimeOffset, bool> IsOnTimeCompiled = IsOnTimeRule.Compile();
 
     /// <summary>
     /// States that count as "has reported" for rates and reminders. A report returned for
     /// additions does not: it re-enters the chase until it is sent back.
     /// </summary>
-    public static bool CountsAsSubmitted(ReportState state) =>
-        state is ReportState.Submitted or ReportState.Resubmitted or ReportState.Accepted;
+    [TranslatedBy(nameof(CountsAsSubmittedRule))]
+    public static bool CountsAsSubmitted(ReportState state) => CountsAsSubmittedCompiled(state);
+
+    // The one definition, read by SQL (PeriodProgressQuery inlines it) and by .NET (compiled once).
+    private static readonly Expression<Func<ReportState, bool>> CountsAsSubmittedRule =
+        state => state == ReportState.Submitted || state == ReportState.Resubmitted || state == ReportState.Accepted;
+
+    private static readonly Func<ReportState, bool> CountsAsSubmittedCompiled = CountsAsSubmittedRule.Compile();
 
     /// <summary>Whether the unit may edit (not while Phòng Nội vụ holds it).</summary>
     public static bool IsEditableByUnit(ReportState state) =>
@@ -45,11 +57,15 @@ public static class ReportRules
     };
 
     /// <summary>The colour bucket of a report, with the same words and colours as activities.</summary>
-    public static StatusBucket Bucket(ReportState state, DateTimeOffset? firstSubmittedAt, DateTimeOffset dueAt, DateTimeOffset now)
+    public static StatusBucket Bucket(ReportState state, DateTimeOffset? firstSubmittedAt, DateTimeOffset dueAt, DateTimeOffset now) =>
+        Bucket(state, CountsAsSubmitted(state), WasOnTime(firstSubmittedAt, dueAt), dueAt, now);
+
+    /// <summary>The colour bucket from the flags a query already computed (<see cref="PeriodProgressQuery"/>).</summary>
+    public static StatusBucket Bucket(ReportState state, bool hasSubmitted, bool? onTime, DateTimeOffset dueAt, DateTimeOffset now)
     {
-        if (CountsAsSubmitted(state))
+        if (hasSubmitted)
         {
-            return WasOnTime(firstSubmittedAt, dueAt) == false ? StatusBucket.CompletedLate : StatusBucket.CompletedOnTime;
+            return onTime == false ? StatusBucket.CompletedLate : StatusBucket.CompletedOnTime;
         }
         if (now >= dueAt)
         {
@@ -89,39 +105,4 @@ public static class ReportRules
         }
         return $"còn {DaysLeft(dueAt, now)} ngày";
     }
-}
-
-/// <summary>
-/// The DHIS2-style figures of one period: reporting rate = submitted / expected, timely rate =
-/// submitted on time / expected.
-/// </summary>
-public sealed record PeriodRates(int Expected, int Submitted, int OnTime)
-{
-    public int Late => Submitted - OnTime;
-    public int Missing => Expected - Submitted;
-    public double ReportingRate => Expected == 0 ? 0 : (double)Submitted / Expected;
-    public double TimelyRate => Expected == 0 ? 0 : (double)OnTime / Expected;
-
-    /// <summary>Rates over the units that must report; <paramref name="reports"/> holds their existing reports.</summary>
-    public static PeriodRates Compute(int expectedUnits, IEnumerable<(ReportState State, DateTimeOffset? FirstSubmittedAt)> reports, DateTimeOffset dueAt)
-    {
-        ArgumentNullException.ThrowIfNull(reports);
-        var submitted = 0;
-        var onTime = 0;
-        foreach (var (state, first) in reports)
-        {
-            if (!ReportRules.CountsAsSubmitted(state))
-            {
-                continue;
-            }
-            submitted++;
-            if (ReportRules.WasOnTime(first, dueAt) == true)
-            {
-                onTime++;
-            }
-        }
-        return new PeriodRates(expectedUnits, submitted, onTime);
-    }
-
-    public static string Percent(double rate) => rate.ToString("P0", VietnamTime.Culture);
 }

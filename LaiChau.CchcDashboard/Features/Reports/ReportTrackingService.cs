@@ -20,6 +20,13 @@ public sealed record MatrixCell(int PeriodId, int? ReportId, ReportState State, 
 
     /// <summary>Days behind the deadline: overdue while missing, or how late the first submission was.</summary>
     public int DaysBehind => HasSubmitted ? DaysLate : DaysOverdue;
+
+    public static MatrixCell From(UnitProgress unit, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return new(unit.PeriodId, unit.ReportId, unit.State, unit.Bucket(now), unit.SubmittedAt, unit.OnTime,
+            unit.DaysLate, unit.DaysOverdue(now), unit.Completeness);
+    }
 }
 
 public sealed record MatrixRow(int UnitId, string UnitName, string? ContactName, string? Phone, string? Email, IReadOnlyList<MatrixCell> Cells)
@@ -27,39 +34,19 @@ public sealed record MatrixRow(int UnitId, string UnitName, string? ContactName,
     public MatrixCell Cell(int periodId) => Cells.First(c => c.PeriodId == periodId);
 }
 
-public enum MatrixFilter
-{
-    All = 0,
-    NotSubmitted = 1,
-    Late = 2,
-    Returned = 3,
-}
-
 public sealed record CallListEntry(int UnitId, string UnitName, string? ContactName, string? Phone, string? Email, ReportState State, string Countdown, int DaysOverdue);
 
-/// <summary>The tracking matrix of a plan: every reporting unit against every period, with the per-period rates.</summary>
+/// <summary>A plan's periods with their rates: the head of the tracking page, small whatever the number of units.</summary>
+public sealed record TrackingPeriods(int PlanId, IReadOnlyList<PeriodColumn> Periods, DateTimeOffset Now)
+{
+    /// <summary>The period whose deadline is next, or the last one once all have passed.</summary>
+    public int? CurrentPeriodId =>
+        (Periods.FirstOrDefault(p => p.DueAt > Now) ?? (Periods.Count > 0 ? Periods[^1] : null))?.Id;
+}
+
+/// <summary>The whole tracking matrix of a plan, every reporting unit against every period: what the export writes.</summary>
 public sealed record TrackingMatrix(int PlanId, IReadOnlyList<PeriodColumn> Periods, IReadOnlyList<MatrixRow> Rows, DateTimeOffset Now)
 {
-    public IReadOnlyList<MatrixRow> Filter(int periodId, MatrixFilter filter, bool sortByDaysBehind)
-    {
-        var rows = Rows.Where(r => Matches(r.Cell(periodId), filter));
-        return sortByDaysBehind
-            ? [.. rows.OrderByDescending(r => r.Cell(periodId).DaysBehind)]
-            : [.. rows];
-    }
-
-    public static bool Matches(MatrixCell cell, MatrixFilter filter)
-    {
-        ArgumentNullException.ThrowIfNull(cell);
-        return filter switch
-        {
-            MatrixFilter.NotSubmitted => !cell.HasSubmitted,
-            MatrixFilter.Late => cell.Bucket is StatusBucket.CompletedLate or StatusBucket.Overdue,
-            MatrixFilter.Returned => cell.State == ReportState.Returned,
-            _ => true,
-        };
-    }
-
     /// <summary>Units still to report for a period, most overdue first: the list someone phones down.</summary>
     public IReadOnlyList<CallListEntry> CallList(int periodId)
     {
@@ -72,13 +59,16 @@ public sealed record TrackingMatrix(int PlanId, IReadOnlyList<PeriodColumn> Peri
     }
 
     /// <summary>The period whose deadline is next, or the last one once all have passed.</summary>
-    public int? CurrentPeriodId =>
-        (Periods.FirstOrDefault(p => p.DueAt > Now) ?? (Periods.Count > 0 ? Periods[^1] : null))?.Id;
+    public int? CurrentPeriodId => new TrackingPeriods(PlanId, Periods, Now).CurrentPeriodId;
 }
 
-public sealed record CityFigures(ReportCounts Total, IReadOnlyList<UnitTotals> PerUnit);
+/// <summary>The section-2 sums of a period: the city total, how many units reported, and one page of units.</summary>
+public sealed record CityFiguresPage(ReportCounts Total, int UnitCount, IReadOnlyList<UnitTotals> PerUnit);
 
-/// <summary>Phòng Nội vụ's view over every unit's reports; Lãnh đạo reads it too.</summary>
+/// <summary>
+/// Phòng Nội vụ's view over every unit's reports; Lãnh đạo reads it too. Pages read one page of
+/// units at a time, filtered, searched and ordered in SQL (<see cref="PeriodProgressQuery"/>).
+/// </summary>
 public sealed class ReportTrackingService(
     IDbContextFactory<CchcDbContext> dbFactory,
     AuditLog audit,
@@ -86,45 +76,98 @@ public sealed class ReportTrackingService(
     ChangeNotifier notifier,
     TimeProvider clock)
 {
-    /// <summary>Three queries whatever the number of units: periods, units, report states.</summary>
+    /// <summary>The plan's periods and their rates, in two SQL commands.</summary>
+    public async Task<TrackingPeriods> GetPeriodsAsync(UserInfo user, int planId, CancellationToken ct = default)
+    {
+        await EnsureCanTrackAsync(user, "periods", nameof(Plan), planId, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return new TrackingPeriods(planId, await PeriodsAsync(db, planId, ct), clock.GetUtcNow());
+    }
+
+    /// <summary>
+    /// One page of the matrix: the units matching the request in the selected period, each with its
+    /// cells in every period of the plan. Three SQL commands whatever the number of units.
+    /// </summary>
+    public async Task<Page<MatrixRow>> GetMatrixPageAsync(UserInfo user, TrackingPeriods periods, int periodId, UnitListRequest request, CancellationToken ct = default)
+    {
+        await EnsureCanTrackAsync(user, "matrix-page", nameof(ReportingPeriod), periodId, ct);
+        ArgumentNullException.ThrowIfNull(periods);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var page = await PeriodProgressQuery.PageAsync(db, periodId, request, now, ct);
+        if (page.Items.Count == 0)
+        {
+            return new Page<MatrixRow>([], page.Total);
+        }
+        var unitIds = page.Items.Select(u => u.UnitId).ToList();
+        var cells = (await PeriodProgressQuery.Units(db, [.. periods.Periods.Select(p => p.Id)])
+            .Where(u => unitIds.Contains(u.UnitId)).ToListAsync(ct))
+            .ToLookup(u => u.UnitId);
+        var order = periods.Periods.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        return new Page<MatrixRow>([.. page.Items.Select(u => new MatrixRow(u.UnitId, u.UnitName, u.ContactName, u.Phone, u.Email,
+            [.. cells[u.UnitId].OrderBy(c => order[c.PeriodId]).Select(c => MatrixCell.From(c, now))]))], page.Total);
+    }
+
+    /// <summary>One page of the units still to report for a period (the call list), in two SQL commands.</summary>
+    public async Task<Page<CallListEntry>> GetCallListPageAsync(UserInfo user, int periodId, UnitListRequest request, CancellationToken ct = default)
+    {
+        await EnsureCanTrackAsync(user, "call-list", nameof(ReportingPeriod), periodId, ct);
+        ArgumentNullException.ThrowIfNull(request);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var page = await PeriodProgressQuery.PageAsync(db, periodId, request with { Filter = MatrixFilter.NotSubmitted }, now, ct);
+        return new Page<CallListEntry>([.. page.Items.Select(u => new CallListEntry(u.UnitId, u.UnitName, u.ContactName, u.Phone, u.Email, u.State,
+            ReportRules.Countdown(u.DueAt, now), u.DaysOverdue(now)))], page.Total);
+    }
+
+    /// <summary>The name of an expected unit, for "Đang xem riêng"; null when the unit does not report.</summary>
+    public async Task<string?> GetUnitNameAsync(UserInfo user, int unitId, CancellationToken ct = default)
+    {
+        await EnsureCanTrackAsync(user, "unit-name", nameof(Unit), unitId, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await PeriodProgressQuery.ExpectedUnits(db).Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>The whole matrix (every unit, every period) for the export.</summary>
     public async Task<TrackingMatrix> GetMatrixAsync(UserInfo user, int planId, CancellationToken ct = default)
     {
         await EnsureCanTrackAsync(user, "matrix", nameof(Plan), planId, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var periods = await db.Periods.AsNoTracking().Where(p => p.PlanId == planId).OrderBy(p => p.DueAt)
-            .Select(p => new { p.Id, p.Name, p.CoversFrom, p.CoversTo, p.DueAt, p.Version }).ToListAsync(ct);
-        var units = await db.Units.AsNoTracking().Where(u => u.MustReport && u.IsActive).OrderBy(u => u.SortOrder).ThenBy(u => u.Name)
-            .Select(u => new { u.Id, u.Name, u.ContactName, u.Phone, u.Email }).ToListAsync(ct);
-        var periodIds = periods.Select(p => p.Id).ToList();
-        var reports = await db.Reports.AsNoTracking().Where(r => periodIds.Contains(r.PeriodId))
-            .Select(ReportCompleteness.Status).ToListAsync(ct);
-        var byKey = reports.ToDictionary(r => (r.PeriodId, r.UnitId));
-        var unitIds = units.Select(u => u.Id).ToHashSet();
+        var columns = await PeriodsAsync(db, planId, ct);
         var now = clock.GetUtcNow();
-
-        var columns = periods.Select(p => new PeriodColumn(p.Id, p.Name, p.CoversFrom, p.CoversTo, p.DueAt, p.Version,
-            PeriodRates.Compute(units.Count, reports.Where(r => r.PeriodId == p.Id && unitIds.Contains(r.UnitId)).Select(r => (r.State, r.FirstSubmittedAt)), p.DueAt)))
-            .ToList();
-        var rows = units.Select(u => new MatrixRow(u.Id, u.Name, u.ContactName, u.Phone, u.Email, [.. periods.Select(p =>
+        var order = columns.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var units = await PeriodProgressQuery.Units(db, [.. columns.Select(p => p.Id)])
+            .OrderBy(u => u.SortOrder).ThenBy(u => u.UnitName).ThenBy(u => u.UnitId).ToListAsync(ct);
+        var rows = units.GroupBy(u => u.UnitId).Select(g =>
         {
-            var r = byKey.GetValueOrDefault((p.Id, u.Id));
-            var state = r?.State ?? ReportState.NotStarted;
-            var onTime = ReportRules.WasOnTime(r?.FirstSubmittedAt, p.DueAt);
-            var daysLate = onTime == false ? ReportRules.DaysOverdue(p.DueAt, r!.FirstSubmittedAt!.Value) : 0;
-            var daysOverdue = ReportRules.CountsAsSubmitted(state) ? 0 : ReportRules.DaysOverdue(p.DueAt, now);
-            return new MatrixCell(p.Id, r?.Id, state, ReportRules.Bucket(state, r?.FirstSubmittedAt, p.DueAt, now),
-                r?.SubmittedAt, onTime, daysLate, daysOverdue, r?.Completeness ?? 0);
-        })])).ToList();
+            var first = g.First();
+            return new MatrixRow(first.UnitId, first.UnitName, first.ContactName, first.Phone, first.Email,
+                [.. g.OrderBy(c => order[c.PeriodId]).Select(c => MatrixCell.From(c, now))]);
+        }).ToList();
         return new TrackingMatrix(planId, columns, rows, now);
     }
 
-    /// <summary>The section-2 sums over the period's submitted reports, city-wide and per unit.</summary>
-    public async Task<CityFigures> GetCityFiguresAsync(UserInfo user, int periodId, CancellationToken ct = default)
+    /// <summary>The section-2 sums over the period's submitted reports: the city total and one page of units.</summary>
+    public async Task<CityFiguresPage> GetCityFiguresAsync(UserInfo user, int periodId, int skip = 0, int take = int.MaxValue, CancellationToken ct = default)
     {
         await EnsureCanTrackAsync(user, "city-figures", nameof(ReportingPeriod), periodId, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var perUnit = await ReportTotals.PerUnitAsync(db, [periodId], ct);
-        return new CityFigures(ReportTotals.Sum(perUnit), perUnit);
+        var reports = ReportTotals.Submitted(db, [periodId]);
+        var sum = await ReportTotals.SumAsync(reports, ct);
+        if (sum.Units == 0)
+        {
+            return new CityFiguresPage(ReportCounts.Zero, 0, []);
+        }
+        return new CityFiguresPage(sum.Total, sum.Units, await ReportTotals.PerUnitAsync(reports, skip, take, ct));
+    }
+
+    private static async Task<IReadOnlyList<PeriodColumn>> PeriodsAsync(CchcDbContext db, int planId, CancellationToken ct)
+    {
+        var periods = await db.Periods.AsNoTracking().Where(p => p.PlanId == planId).OrderBy(p => p.DueAt)
+            .Select(p => new { p.Id, p.Name, p.CoversFrom, p.CoversTo, p.DueAt, p.Version }).ToListAsync(ct);
+        var rates = await PeriodProgressQuery.RatesAsync(db, [.. periods.Select(p => p.Id)], ct);
+        return [.. periods.Select(p => new PeriodColumn(p.Id, p.Name, p.CoversFrom, p.CoversTo, p.DueAt, p.Version,
+            rates.GetValueOrDefault(p.Id) ?? PeriodRates.None))];
     }
 
     /// <summary>

@@ -1,0 +1,90 @@
+using LaiChau.CchcDashboard.Data.Entities;
+using LaiChau.CchcDashboard.Features.Reports;
+using LaiChau.CchcDashboard.Tests.TestInfrastructure;
+using static LaiChau.CchcDashboard.Tests.Features.Reports.ReportTestData;
+
+namespace LaiChau.CchcDashboard.Tests.Features.Reports;
+
+public sealed class PeriodProgressQueryTests : IAsyncLifetime
+{
+    private TestDatabase _db = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync();
+
+    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+
+    [Fact]
+    public async Task Rates_OnAKnownSet_CountSubmittedAndOnTimeOverExpected_InSql()
+    {
+        var (_, periodId, _) = await AddPlanAsync(_db);
+        var units = await AddUnitsAsync(_db, 20);
+        await AddReportAsync(_db, periodId, units[0], ReportState.Submitted, TestClock.Local(2020, 5, 20));
+        await AddReportAsync(_db, periodId, units[1], ReportState.Accepted, TestClock.Local(2020, 5, 10));
+        await AddReportAsync(_db, periodId, units[2], ReportState.Resubmitted, TestClock.Local(2020, 5, 26));   // late
+        await AddReportAsync(_db, periodId, units[3], ReportState.Returned, TestClock.Local(2020, 5, 12));      // not counted until resubmitted
+        await AddReportAsync(_db, periodId, units[4], ReportState.Draft);
+        var notReporting = await AddUnitsAsync(_db, 1, "DANG", mustReport: false);
+        await AddReportAsync(_db, periodId, notReporting[0], ReportState.Submitted, TestClock.Local(2020, 5, 20));
+
+        await using var db = _db.CreateContext();
+        var rates = await PeriodProgressQuery.RatesAsync(db, periodId, Ct);
+
+        Assert.Equal(new PeriodRates(20, 3, 2), rates);
+        Assert.Equal(0.15, rates.ReportingRate, 3);
+        Assert.Equal(0.10, rates.TimelyRate, 3);
+        Assert.Equal(17, rates.Missing);
+        Assert.Equal("15%", PeriodRates.Percent(rates.ReportingRate).Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task OnTime_InSql_IsStrictlyBeforeTheDueInstant_WhateverTheOffsetTheInstantWasWrittenWith()
+    {
+        // Due "trước ngày 25/05/2020" = 24/05 17:00 UTC. Written in local time (+07:00), 24/05 23:59 is
+        // on time and 25/05 00:00 is late; SQL must agree with .NET, not compare wall clocks.
+        var (_, periodId, _) = await AddPlanAsync(_db);
+        var units = await AddUnitsAsync(_db, 3);
+        await AddReportAsync(_db, periodId, units[0], ReportState.Submitted, TestClock.Local(2020, 5, 24, 23, 59, 59));
+        await AddReportAsync(_db, periodId, units[1], ReportState.Submitted, TestClock.Local(2020, 5, 25));
+        await AddReportAsync(_db, periodId, units[2], ReportState.Submitted, new DateTimeOffset(2020, 5, 24, 16, 59, 0, TimeSpan.Zero));
+
+        await using var db = _db.CreateContext();
+        var rates = await PeriodProgressQuery.RatesAsync(db, periodId, Ct);
+        var late = await PeriodProgressQuery.LateAsync(db, periodId, TestClock.Local(2020, 5, 26), Ct);
+
+        Assert.Equal(new PeriodRates(3, 3, 2), rates);
+        Assert.Equal([units[1]], late.Select(u => u.UnitId));
+        Assert.Equal(1, late[0].DaysLate);
+    }
+
+    [Fact]
+    public async Task Units_CarryTheCompletenessCountedInSql_AsTheEditorCountsTheForm()
+    {
+        var (_, periodId, _) = await AddPlanAsync(_db);
+        var units = await AddUnitsAsync(_db, 2);
+        var form = CompleteForm(periodId);
+        form.Strengths = "   ";
+        form.Audiences = [];
+        await using (var context = _db.CreateContext())
+        {
+            context.Reports.Add(new UnitReport
+            {
+                PeriodId = periodId, UnitId = units[0], State = ReportState.Draft, DocumentNumber = form.DocumentNumber,
+                DocumentDate = DateOnly.FromDateTime(form.DocumentDate!.Value), SignerName = form.SignerName, SignerTitle = form.SignerTitle,
+                ContentPropagated = form.ContentPropagated, DocumentCount = form.DocumentCount, NewsArticleCount = form.NewsArticleCount,
+                ModelCount = form.ModelCount, ExemplaryExampleCount = form.ExemplaryExampleCount, SessionCount = form.SessionCount,
+                BroadcastMinutes = form.BroadcastMinutes, Audiences = form.Audiences, ParticipantCount = form.ParticipantCount, Forms = form.Forms,
+                Results = form.Results, Strengths = form.Strengths, Limitations = form.Limitations,
+            });
+            await context.SaveChangesAsync(Ct);
+        }
+
+        await using var db = _db.CreateContext();
+        var page = await PeriodProgressQuery.PageAsync(db, periodId, new UnitListRequest(), TestClock.DemoStart, Ct);
+
+        Assert.Equal(ReportCompleteness.Required - 2, ReportCompleteness.Filled(form));
+        Assert.Equal(ReportCompleteness.Filled(form), page.Items.Single(u => u.UnitId == units[0]).FilledFields);
+        Assert.Equal(0, page.Items.Single(u => u.UnitId == units[1]).FilledFields);
+    }
+}
