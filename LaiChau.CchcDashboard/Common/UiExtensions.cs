@@ -1,4 +1,5 @@
 using System.Globalization;
+using LaiChau.CchcDashboard.Data;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -36,6 +37,7 @@ public static class UiExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseDatabaseUnavailablePage();
         app.MapStaticAssets().AllowAnonymous();
         return app;
     }

@@ -25,7 +25,7 @@ public sealed class CchcDbContext(DbContextOptions<CchcDbContext> options) : Ide
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);
-        optionsBuilder.AddInterceptors(StoredTextInterceptor.Instance);
+        optionsBuilder.AddInterceptors(StoredTextInterceptor.Instance, DatabaseFileGuard.Instance);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
