@@ -13,6 +13,7 @@ using LaiChau.CchcDashboard.Features.Reports;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddClock();
+builder.AddSecurity();
 builder.AddData();
 builder.AddAccounts();
 builder.AddPlans();
@@ -28,6 +29,7 @@ var app = builder.Build();
 
 await app.InitialiseDatabaseAsync();
 
+app.UseSecurity();
 app.UseUi();
 app.MapAccountEndpoints();
 app.MapDocumentEndpoints();

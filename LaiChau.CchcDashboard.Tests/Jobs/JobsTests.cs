@@ -23,13 +23,16 @@ public sealed class JobsTests(JobsTests.Host host) : IClassFixture<JobsTests.Hos
 
         var jobs = connection.GetRecurringJobs().OrderBy(j => j.Id, StringComparer.Ordinal).ToList();
 
-        Assert.Equal([JobSchedule.ReminderPassId, JobSchedule.WeeklyDigestId], jobs.Select(j => j.Id));
+        Assert.Equal([JobSchedule.ReminderPassId, JobSchedule.BackupId, JobSchedule.WeeklyDigestId], jobs.Select(j => j.Id));
         Assert.Equal("nhac-nho-hang-ngay", JobSchedule.ReminderPassId);
+        Assert.Equal("sao-luu-hang-ngay", JobSchedule.BackupId);
         Assert.Equal("30 7 * * *", jobs[0].Cron);
-        Assert.Equal("30 7 * * 1", jobs[1].Cron);
+        Assert.Equal("0 2 * * *", jobs[1].Cron);
+        Assert.Equal("30 7 * * 1", jobs[2].Cron);
         Assert.All(jobs, j => Assert.Equal(VietnamTime.Zone.Id, j.TimeZoneId));
         Assert.Equal(typeof(ReminderPassJob), jobs[0].Job.Type);
-        Assert.Equal(typeof(WeeklyDigestJob), jobs[1].Job.Type);
+        Assert.Equal(typeof(DatabaseBackupJob), jobs[1].Job.Type);
+        Assert.Equal(typeof(WeeklyDigestJob), jobs[2].Job.Type);
     }
 
     [Fact]

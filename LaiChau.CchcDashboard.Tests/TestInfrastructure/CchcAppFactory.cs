@@ -26,6 +26,12 @@ public class CchcAppFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = TestClock.AtDemoStart();
 
+    /// <summary>
+    /// The real clock (cookie and lockout expiry). The system clock unless a test needs to move it
+    /// (then a FakeTimeProvider at today's date).
+    /// </summary>
+    public TimeProvider RealClock { get; init; } = TimeProvider.System;
+
     public bool DemoEnabled { get; init; } = true;
 
     public string Environment { get; init; } = "Development";
@@ -44,6 +50,8 @@ public class CchcAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // No background server against the fake clock: tests run the jobs' services directly.
         builder.UseSetting("Jobs:RunServer", "false");
+        // Every test signs in from the same address; the sign-in rate limit has its own tests.
+        builder.UseSetting("Accounts:SignInAttemptsPerWindow", "100000");
         builder.UseSetting("Smtp:PickupFolder", Path.Combine(Path.GetDirectoryName(_databasePath)!, "mail-" + Path.GetFileNameWithoutExtension(_databasePath)));
         foreach (var (key, value) in Settings)
         {
@@ -53,8 +61,11 @@ public class CchcAppFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.RemoveAllKeyed<TimeProvider>(LaiChau.CchcDashboard.Common.ClockExtensions.RealClock);
+            services.AddKeyedSingleton(LaiChau.CchcDashboard.Common.ClockExtensions.RealClock, RealClock);
             services.RemoveAll<JobStorage>();
             services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddress>();
             ConfigureTestServices(services);
         });
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LaiChau.CchcDashboard.Data;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -31,12 +32,12 @@ public static class UiExtensions
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
-            app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseDatabaseUnavailablePage();
         app.MapStaticAssets().AllowAnonymous();
         return app;
     }

@@ -22,6 +22,12 @@ public sealed class CchcDbContext(DbContextOptions<CchcDbContext> options) : Ide
     public DbSet<Holiday> Holidays => Set<Holiday>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        optionsBuilder.AddInterceptors(StoredTextInterceptor.Instance, DatabaseFileGuard.Instance);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

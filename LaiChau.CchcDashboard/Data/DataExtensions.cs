@@ -17,7 +17,7 @@ public static class DataExtensions
         connectionString = ResolveSqlitePath(connectionString, builder.Environment.ContentRootPath);
 
         builder.Services.AddDbContextFactory<CchcDbContext>(options => options.UseSqlite(connectionString));
-        builder.Services.AddHealthChecks().AddDbContextCheck<CchcDbContext>("database");
+        builder.Services.AddHealthChecks().AddCheck<DatabaseWriteHealthCheck>("database");
 
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
@@ -28,7 +28,7 @@ public static class DataExtensions
         return builder;
     }
 
-    /// <summary>Makes a relative SQLite file path relative to the content root and creates its folder.</summary>
+    /// <summary>Makes a relative SQLite file path relative to the content root and creates its folder and file.</summary>
     private static string ResolveSqlitePath(string connectionString, string contentRoot)
     {
         var csb = new SqliteConnectionStringBuilder(connectionString);
@@ -41,6 +41,18 @@ public static class DataExtensions
             csb.DataSource = Path.Combine(contentRoot, csb.DataSource);
         }
         Directory.CreateDirectory(Path.GetDirectoryName(csb.DataSource)!);
+        if (csb.Mode == SqliteOpenMode.ReadWriteCreate)
+        {
+            // The file is created here, once, at start-up. While the app runs it is only opened
+            // (ReadWrite): a database deleted under a running app is an error (503, /health
+            // Unhealthy), never a fresh empty file that silently takes the saves.
+            if (!File.Exists(csb.DataSource))
+            {
+                using var create = new SqliteConnection(new SqliteConnectionStringBuilder(csb.ToString()) { Pooling = false }.ToString());
+                create.Open();
+            }
+            csb.Mode = SqliteOpenMode.ReadWrite;
+        }
         return csb.ToString();
     }
 

@@ -8,6 +8,7 @@ public static class JobSchedule
 {
     public const string ReminderPassId = "nhac-nho-hang-ngay";
     public const string WeeklyDigestId = "tong-hop-hang-tuan";
+    public const string BackupId = "sao-luu-hang-ngay";
 
     /// <summary>Every day at 07:30.</summary>
     public const string ReminderPassCron = "30 7 * * *";
@@ -15,11 +16,15 @@ public static class JobSchedule
     /// <summary>Mondays at 07:30.</summary>
     public const string WeeklyDigestCron = "30 7 * * 1";
 
+    /// <summary>Every night at 02:00, when nobody is working.</summary>
+    public const string BackupCron = "0 2 * * *";
+
     public static void Register(IRecurringJobManager manager)
     {
         ArgumentNullException.ThrowIfNull(manager);
         var options = new RecurringJobOptions { TimeZone = VietnamTime.Zone };
         manager.AddOrUpdate<ReminderPassJob>(ReminderPassId, j => j.RunAsync(CancellationToken.None), ReminderPassCron, options);
         manager.AddOrUpdate<WeeklyDigestJob>(WeeklyDigestId, j => j.RunAsync(CancellationToken.None), WeeklyDigestCron, options);
+        manager.AddOrUpdate<DatabaseBackupJob>(BackupId, j => j.RunAsync(CancellationToken.None), BackupCron, options);
     }
 }

@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.Storage.SQLite;
+using LaiChau.CchcDashboard.Data;
 using LaiChau.CchcDashboard.Features.Reminders;
 using Microsoft.Extensions.Options;
 
@@ -44,6 +45,9 @@ public static class JobsExtensions
         services.AddTransient<ReminderPassJob>();
         services.AddTransient<WeeklyDigestJob>();
         services.AddTransient<EmailDeliveryJob>();
+        services.AddTransient<DatabaseBackupJob>();
+        services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddTransient<DatabaseBackupService>();
         services.AddSingleton<IDeliveryQueue, HangfireDeliveryQueue>();
         return builder;
     }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LaiChau.CchcDashboard.Tests.Features.Account;
 
@@ -19,7 +20,11 @@ public sealed class SessionRevalidationTests : IAsyncLifetime
 {
     private static readonly UserInfo Admin = TestUsers.Administrator;
 
-    private readonly CchcAppFactory _app = new();
+    private readonly FakeTimeProvider _realClock = new(TimeProvider.System.GetUtcNow());
+
+    private readonly CchcAppFactory _app;
+
+    public SessionRevalidationTests() => _app = new() { RealClock = _realClock };
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
@@ -114,7 +119,7 @@ public sealed class SessionRevalidationTests : IAsyncLifetime
             Assert.True((await scope.ServiceProvider.GetRequiredService<UserAdminService>().SetLockedAsync(id, true, Admin, Ct)).Succeeded);
         }
 
-        _app.Clock.Advance(new SessionOptions().SessionCheckInterval + TimeSpan.FromSeconds(1));
+        _realClock.Advance(new SessionOptions().SessionCheckInterval + TimeSpan.FromSeconds(1));
 
         using var after = await client.GetAsync(new Uri("/reports", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);

@@ -1,5 +1,7 @@
+using LaiChau.CchcDashboard.Common;
 using LaiChau.CchcDashboard.Data;
 using LaiChau.CchcDashboard.Data.Entities;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -29,7 +31,13 @@ public static class AccountExtensions
             options.Cookie.Name = "cchc.auth";
             options.ExpireTimeSpan = TimeSpan.FromHours(10);
             options.SlidingExpiration = true;
+            // Secure whenever the request is HTTPS (behind a proxy: as forwarded by a known proxy).
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        // Cookie expiry and its security-stamp re-check follow the real clock, never the demo clock:
+        // the browser drops a cookie that expires in 2020 ("Ghi nhớ đăng nhập" in demo mode).
+        services.AddSingleton<IConfigureOptions<CookieAuthenticationOptions>>(sp =>
+            new ConfigureNamedOptions<CookieAuthenticationOptions>(null, options => options.TimeProvider = sp.GetRequiredKeyedService<TimeProvider>(ClockExtensions.RealClock)));
 
         services.AddIdentityCore<AppUser>(options =>
             {
@@ -55,7 +63,12 @@ public static class AccountExtensions
         // security stamp validator, in open windows by the revalidating state provider.
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName);
         services.AddOptions<SecurityStampValidatorOptions>()
-            .Configure<IOptions<SessionOptions>>((validator, session) => validator.ValidationInterval = session.Value.SessionCheckInterval);
+            .Configure<IOptions<SessionOptions>, IServiceProvider>((validator, session, sp) =>
+            {
+                validator.ValidationInterval = session.Value.SessionCheckInterval;
+                validator.TimeProvider = sp.GetRequiredKeyedService<TimeProvider>(ClockExtensions.RealClock);
+            });
+        services.AddSignInRateLimit();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
 
         services.AddScoped<CurrentUser>();
@@ -66,8 +79,15 @@ public static class AccountExtensions
     public static void MapAccountEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapPost("/account/logout", async (SignInManager<AppUser> signInManager, [FromForm] string? returnUrl) =>
+        app.MapPost("/account/logout", async (SignInManager<AppUser> signInManager, HttpContext context, [FromForm] string? returnUrl) =>
         {
+            // A new security stamp makes every copy of this sign-in's cookie invalid at its next
+            // check, not only the one the browser deletes.
+            var user = await signInManager.UserManager.GetUserAsync(context.User);
+            if (user is not null)
+            {
+                await signInManager.UserManager.UpdateSecurityStampAsync(user);
+            }
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect("~" + LoginPath);
         });

@@ -17,21 +17,35 @@ public sealed class SessionOptions
     /// within this time.
     /// </summary>
     public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Sign-in attempts (posts of the sign-in form) one client address may make per
+    /// <see cref="SignInWindow"/>; further attempts get 429 with a Vietnamese message.
+    /// </summary>
+    public int SignInAttemptsPerWindow { get; set; } = 10;
+
+    public TimeSpan SignInWindow { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>Whether a signed-in principal still stands for a usable account.</summary>
 public static class SessionCheck
 {
+    /// <summary>The lockout end an administrator's lock sets: locked until unlocked.</summary>
+    public static readonly DateTimeOffset AdministratorLockEnd = DateTimeOffset.MaxValue;
+
     /// <summary>
-    /// True while the account exists, is not locked and its security stamp is the one the sign-in
-    /// carries. Locking, changing the role or unit, and resetting the password change the stamp.
+    /// True while the account exists, is not locked by an administrator and its security stamp is
+    /// the one the sign-in carries. Locking, changing the role or unit, resetting the password and
+    /// signing out change the stamp. A lockout after wrong passwords does not end open sessions:
+    /// anyone can type wrong passwords for someone else's user name, and that must not close the
+    /// real user's open windows (it only stops new sign-ins until the lockout ends).
     /// </summary>
     public static async Task<bool> IsCurrentAsync(UserManager<AppUser> users, IdentityOptions identity, ClaimsPrincipal principal)
     {
         ArgumentNullException.ThrowIfNull(users);
         ArgumentNullException.ThrowIfNull(identity);
         var user = await users.GetUserAsync(principal);
-        if (user is null || await users.IsLockedOutAsync(user))
+        if (user is null || await users.GetLockoutEndDateAsync(user) == AdministratorLockEnd)
         {
             return false;
         }

@@ -49,12 +49,13 @@ public sealed class UserAdminService(
     IServiceScopeFactory scopes,
     IDbContextFactory<CchcDbContext> dbFactory,
     AuditLog audit,
-    TimeProvider clock)
+    [FromKeyedServices(ClockExtensions.RealClock)] TimeProvider realClock)
 {
     public async Task<IReadOnlyList<UserRow>> GetUsersAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = clock.GetUtcNow();
+        // Lockout ends are real instants (Identity writes them from the real clock), also in demo mode.
+        var now = realClock.GetUtcNow();
         var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName)
             .Select(u => new { u.Id, u.UserName, u.FullName, u.Email, u.UnitId, UnitName = u.Unit != null ? u.Unit.Name : null, u.LockoutEnd })
             .ToListAsync(ct);
@@ -159,7 +160,7 @@ public sealed class UserAdminService(
         }
         var user = await users.FindByIdAsync(userId) ?? throw new KeyNotFoundException($"User {userId} not found.");
         await users.SetLockoutEnabledAsync(user, true);
-        await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
+        await users.SetLockoutEndDateAsync(user, locked ? SessionCheck.AdministratorLockEnd : null);
         if (!locked)
         {
             await users.ResetAccessFailedCountAsync(user);

@@ -44,10 +44,12 @@ public sealed class EmailDeliveryService(
 
         using var message = new MimeMessage();
         message.To.Add(MailboxAddress.Parse(delivery.Recipient));
-        message.Subject = (delivery.IsCopy ? "[Bản sao] " : "") + composed.Subject;
+        // Unit names and notes may be rows stored before texts were normalised: no NUL or other
+        // control character reaches the message.
+        message.Subject = StoredText.ForLine((delivery.IsCopy ? "[Bản sao] " : "") + composed.Subject);
         message.Date = now;
         message.MessageId = $"reminder-{reminder.Id}-{delivery.Id}@cchc.laichau";
-        message.Body = new BodyBuilder { TextBody = composed.PlainText, HtmlBody = composed.Html }.ToMessageBody();
+        message.Body = new BodyBuilder { TextBody = StoredText.Normalise(composed.PlainText), HtmlBody = StoredText.Normalise(composed.Html) }.ToMessageBody();
 
         delivery.Attempts++;
         delivery.LastAttemptAt = now;

@@ -58,9 +58,9 @@ public sealed class WeeklyDigestService(
             {
                 message.To.Add(MailboxAddress.Parse(address!));
             }
-            message.Subject = ReminderMessages.SubjectPrefix + title;
+            message.Subject = StoredText.ForLine(ReminderMessages.SubjectPrefix + title);
             message.Date = now;
-            message.Body = new TextPart("plain") { Text = body + "\nXem chi tiết: " + options.Value.BaseUrl.TrimEnd('/') + "/reminders\n" };
+            message.Body = new TextPart("plain") { Text = StoredText.Normalise(body) + "\nXem chi tiết: " + options.Value.BaseUrl.TrimEnd('/') + "/reminders\n" };
             await mail.SendAsync(message, ct);
         }
 

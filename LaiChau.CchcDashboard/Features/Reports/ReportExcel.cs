@@ -111,8 +111,8 @@ public static class ReportExcel
     private static Cell? Cell(object? value, string reference) => value switch
     {
         null => null,
-        Header h => new Cell { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = HeaderStyle, InlineString = new InlineString(new Text(h.Text)) },
-        string s => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(s) { Space = SpaceProcessingModeValues.Preserve }) },
+        Header h => new Cell { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = HeaderStyle, InlineString = new InlineString(new Text(StoredText.Normalise(h.Text))) },
+        string s => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(StoredText.Normalise(s)) { Space = SpaceProcessingModeValues.Preserve }) },
         int n => new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(n) },
         DateTimeOffset at => new Cell { CellReference = reference, StyleIndex = DateTimeStyle, CellValue = new CellValue(VietnamTime.ToLocal(at).DateTime.ToOADate()) },
         _ => throw new ArgumentException($"Unsupported cell value {value.GetType()}.", nameof(value)),

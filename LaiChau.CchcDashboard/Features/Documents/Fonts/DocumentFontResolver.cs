@@ -32,6 +32,40 @@ public sealed class DocumentFontResolver : IFontResolver
         }
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, bool> Coverage = new();
+
+    /// <summary>
+    /// Text as the document font can draw it: normalised like stored text, and every character the
+    /// font has no glyph for (an emoji, say) replaced by a visible "□" (or "?"), never dropped silently.
+    /// </summary>
+    public static string Printable(string text)
+    {
+        var normalised = LaiChau.CchcDashboard.Common.StoredText.Normalise(text);
+        if (_fonts is null)
+        {
+            return normalised;
+        }
+        System.Text.StringBuilder? builder = null;
+        var index = 0;
+        foreach (var rune in normalised.EnumerateRunes())
+        {
+            if (rune.Value < 0x80 || Covers(rune.Value))
+            {
+                builder?.Append(rune.ToString());
+            }
+            else
+            {
+                builder ??= new System.Text.StringBuilder(normalised[..index]);
+                builder.Append(Covers('□') ? '□' : '?');
+            }
+            index += rune.Utf16SequenceLength;
+        }
+        return builder?.ToString() ?? normalised;
+    }
+
+    private static bool Covers(int codePoint) =>
+        Coverage.GetOrAdd(codePoint, c => FontLocator.HasGlyphs(_fonts!.Regular, char.ConvertFromUtf32(c)));
+
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
         new($"{Family}#{(bold ? "b" : "")}{(italic ? "i" : "")}");
 

@@ -141,7 +141,7 @@ public static class TextLayout
         foreach (var run in runs)
         {
             var font = new FontKey(size, run.Bold, run.Italic);
-            var text = run.Text.Normalize(NormalizationForm.FormC).Replace("\r", "", StringComparison.Ordinal);
+            var text = Fonts.DocumentFontResolver.Printable(run.Text).Replace("\r", "", StringComparison.Ordinal);
             var token = new StringBuilder();
             foreach (var ch in text)
             {
