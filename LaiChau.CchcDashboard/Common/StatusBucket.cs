@@ -32,7 +32,7 @@ public static class StatusBuckets
     public static string Colour(this StatusBucket bucket) => bucket switch
     {
         StatusBucket.CompletedOnTime => "#2E7D32",
-        StatusBucket.CompletedLate => "#EF6C00",
+        StatusBucket.CompletedLate => "#B85000",
         StatusBucket.InProgress => "#1565C0",
         StatusBucket.Overdue => "#C62828",
         StatusBucket.NotStarted => "#757575",

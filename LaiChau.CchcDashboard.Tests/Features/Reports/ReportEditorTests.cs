@@ -5,6 +5,7 @@ using LaiChau.CchcDashboard.Features.Admin;
 using LaiChau.CchcDashboard.Features.Reports;
 using LaiChau.CchcDashboard.Tests.TestInfrastructure;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -123,5 +124,30 @@ public sealed class ReportEditorTests : ComponentTestBase, IAsyncLifetime
         editor.WaitForAssertion(() => Assert.Contains("đã có người khác cập nhật", editor.Find("[data-testid=form-error]").TextContent, StringComparison.Ordinal));
         Assert.Contains("Bản của đồng nghiệp", editor.Find("[data-testid=conflict-stored]").TextContent, StringComparison.Ordinal);
         Assert.Equal("Bản của tôi", Value(editor, "report-results"));
+    }
+
+    [Fact]
+    public async Task SaveDraft_WhenTheDatabaseCannotWrite_SaysSoInVietnamese_AndKeepsTheText()
+    {
+        var editor = await RenderEditorAsync();
+        Type(editor, "report-results", "Nội dung quan trọng đang gõ");
+        await RefuseReportWritesAsync();
+
+        await editor.Find("form#report-form").SubmitAsync();
+
+        editor.WaitForAssertion(() => Assert.Contains("Chưa lưu được: máy chủ không ghi được dữ liệu.", editor.Find("[data-testid=form-error]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("Nội dung quan trọng đang gõ", Value(editor, "report-results"));
+        Assert.DoesNotContain("Đã lưu nháp.", editor.Markup, StringComparison.Ordinal);
+        Assert.False(editor.Find("[data-testid=report-save]").HasAttribute("disabled"));
+    }
+
+    // The database file stays readable but every write of a report fails, as on a full or read-only disk.
+    private async Task RefuseReportWritesAsync()
+    {
+        await using var db = _db.CreateContext();
+        await db.Database.ExecuteSqlRawAsync(
+            "CREATE TRIGGER refuse_insert BEFORE INSERT ON \"Reports\" BEGIN SELECT RAISE(FAIL, 'disk I/O error'); END;", TestContext.Current.CancellationToken);
+        await db.Database.ExecuteSqlRawAsync(
+            "CREATE TRIGGER refuse_update BEFORE UPDATE ON \"Reports\" BEGIN SELECT RAISE(FAIL, 'disk I/O error'); END;", TestContext.Current.CancellationToken);
     }
 }

@@ -9,6 +9,8 @@ public sealed class ReportForm
     public const int MaxCount = 100_000;
     public const int MaxParticipants = 10_000_000;
     public const int MaxAudiences = 20;
+    public const int MaxAudienceLength = 200;
+    public const int MaxReturnCommentLength = 2000;
 
     public int Id { get; set; }
     public int PeriodId { get; set; }

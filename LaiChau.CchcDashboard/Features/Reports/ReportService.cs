@@ -151,7 +151,7 @@ public sealed class ReportService(
         {
             return ReportSaveResult.Fail("Comment", "Vui lòng ghi rõ nội dung cần bổ sung.");
         }
-        if (comment.Trim().Length > 2000)
+        if (comment.Trim().Length > ReportForm.MaxReturnCommentLength)
         {
             return ReportSaveResult.Fail("Comment", "Ý kiến tối đa 2.000 ký tự.");
         }
@@ -302,6 +302,12 @@ public sealed class ReportService(
         }
         catch (DbUpdateException) when (form.Id == 0)
         {
+            // Someone from the unit created the report first; without such a report the write itself failed.
+            await using var check = await dbFactory.CreateDbContextAsync(ct);
+            if (!await check.Reports.AnyAsync(r => r.PeriodId == periodId && r.UnitId == unitId, ct))
+            {
+                throw;
+            }
             return await ConflictForPeriodAsync(user, periodId, ct);
         }
         form.Id = report.Id;

@@ -23,7 +23,7 @@ public static class ReportValidation
         {
             errors.TryAdd(nameof(ReportForm.Audiences), $"Tối đa {ReportForm.MaxAudiences} nhóm đối tượng.");
         }
-        else if (form.Audiences.Any(a => a.Trim().Length > 200))
+        else if (form.Audiences.Any(a => a.Trim().Length > ReportForm.MaxAudienceLength))
         {
             errors.TryAdd(nameof(ReportForm.Audiences), "Mỗi nhóm đối tượng tối đa 200 ký tự.");
         }
