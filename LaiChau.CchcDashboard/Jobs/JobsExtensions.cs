@@ -44,6 +44,7 @@ public static class JobsExtensions
         services.AddTransient<ReminderPassJob>();
         services.AddTransient<WeeklyDigestJob>();
         services.AddTransient<EmailDeliveryJob>();
+        services.AddTransient<EmailOutboxJob>();
         services.AddSingleton<IDeliveryQueue, HangfireDeliveryQueue>();
         return builder;
     }
