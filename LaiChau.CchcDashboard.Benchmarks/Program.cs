@@ -1,3 +1,19 @@
 using BenchmarkDotNet.Running;
+using LaiChau.CchcDashboard.Benchmarks.Generation;
 
-BenchmarkSwitcher.FromAssembly(typeof(LaiChau.CchcDashboard.Benchmarks.DocumentBenchmarks).Assembly).Run(args);
+namespace LaiChau.CchcDashboard.Benchmarks;
+
+// A named entry point: the app's own top-level Program is the one WebApplicationFactory starts.
+public static class BenchmarkProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length > 0 && args[0] == "generate")
+        {
+            return await ScaleGenerator.RunAsync(args[1..]);
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+        return 0;
+    }
+}

@@ -8,6 +8,7 @@ using LaiChau.CchcDashboard.Features.Reminders;
 using LaiChau.CchcDashboard.Jobs;
 using LaiChau.CchcDashboard.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LaiChau.CchcDashboard.Tests.Jobs;
@@ -23,16 +24,18 @@ public sealed class JobsTests(JobsTests.Host host) : IClassFixture<JobsTests.Hos
 
         var jobs = connection.GetRecurringJobs().OrderBy(j => j.Id, StringComparer.Ordinal).ToList();
 
-        Assert.Equal([JobSchedule.ReminderPassId, JobSchedule.BackupId, JobSchedule.WeeklyDigestId], jobs.Select(j => j.Id));
+        Assert.Equal([JobSchedule.EmailOutboxId, JobSchedule.ReminderPassId, JobSchedule.BackupId, JobSchedule.WeeklyDigestId], jobs.Select(j => j.Id));
         Assert.Equal("nhac-nho-hang-ngay", JobSchedule.ReminderPassId);
         Assert.Equal("sao-luu-hang-ngay", JobSchedule.BackupId);
-        Assert.Equal("30 7 * * *", jobs[0].Cron);
-        Assert.Equal("0 2 * * *", jobs[1].Cron);
-        Assert.Equal("30 7 * * 1", jobs[2].Cron);
+        Assert.Equal("* * * * *", jobs[0].Cron);
+        Assert.Equal("30 7 * * *", jobs[1].Cron);
+        Assert.Equal("0 2 * * *", jobs[2].Cron);
+        Assert.Equal("30 7 * * 1", jobs[3].Cron);
         Assert.All(jobs, j => Assert.Equal(VietnamTime.Zone.Id, j.TimeZoneId));
-        Assert.Equal(typeof(ReminderPassJob), jobs[0].Job.Type);
-        Assert.Equal(typeof(DatabaseBackupJob), jobs[1].Job.Type);
-        Assert.Equal(typeof(WeeklyDigestJob), jobs[2].Job.Type);
+        Assert.Equal(typeof(EmailOutboxJob), jobs[0].Job.Type);
+        Assert.Equal(typeof(ReminderPassJob), jobs[1].Job.Type);
+        Assert.Equal(typeof(DatabaseBackupJob), jobs[2].Job.Type);
+        Assert.Equal(typeof(WeeklyDigestJob), jobs[3].Job.Type);
     }
 
     [Fact]
@@ -95,6 +98,28 @@ public sealed class JobsTests(JobsTests.Host host) : IClassFixture<JobsTests.Hos
         Assert.Equal(1, await bell.CountUnreadAsync(tanPhong, ct));
         await bell.MarkReadAsync(tanPhong, null, ct);
         Assert.Equal(0, await bell.CountUnreadAsync(tanPhong, ct));
+    }
+
+    [Fact]
+    public async Task EmailOutboxJob_AfterThePass_WritesEachEmailOnceToThePickupFolder()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var demo = new CchcAppFactory();
+        using var scope = demo.Services.CreateScope();
+        var dbFactory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<CchcDbContext>>();
+        await scope.ServiceProvider.GetRequiredService<ReminderPassJob>().RunAsync(ct);
+        var outbox = scope.ServiceProvider.GetRequiredService<EmailOutboxJob>();
+
+        await outbox.DrainAsync(ct);
+        await outbox.DrainAsync(ct);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var emails = await db.ReminderDeliveries.Where(d => d.Channel == DeliveryChannel.Email).ToListAsync(ct);
+        Assert.NotEmpty(emails);
+        Assert.All(emails, d => Assert.Equal(DeliveryOutcome.SavedToPickup, d.Outcome));
+        Assert.Empty(await db.EmailOutbox.ToListAsync(ct));
+        var folder = demo.Services.GetRequiredService<IConfiguration>()["Smtp:PickupFolder"]!;
+        Assert.Equal(emails.Count, Directory.GetFiles(folder, "*.eml").Length);
     }
 
     [Fact]

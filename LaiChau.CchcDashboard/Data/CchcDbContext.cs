@@ -19,6 +19,7 @@ public sealed class CchcDbContext(DbContextOptions<CchcDbContext> options) : Ide
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<EmailOutboxEntry> EmailOutbox => Set<EmailOutboxEntry>();
     public DbSet<Holiday> Holidays => Set<Holiday>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 

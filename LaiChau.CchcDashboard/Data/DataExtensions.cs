@@ -77,7 +77,11 @@ public sealed class DatabaseInitializer(
     {
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            await db.Database.MigrateAsync(ct);
+            // Checked once; migrating (which takes the migrations lock) only when something is pending.
+            if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+            {
+                await db.Database.MigrateAsync(ct);
+            }
         }
 
         foreach (var file in SeedFiles(environment.ContentRootPath))

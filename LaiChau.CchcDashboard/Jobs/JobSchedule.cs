@@ -9,6 +9,7 @@ public static class JobSchedule
     public const string ReminderPassId = "nhac-nho-hang-ngay";
     public const string WeeklyDigestId = "tong-hop-hang-tuan";
     public const string BackupId = "sao-luu-hang-ngay";
+    public const string EmailOutboxId = "gui-email";
 
     /// <summary>Every day at 07:30.</summary>
     public const string ReminderPassCron = "30 7 * * *";
@@ -19,6 +20,9 @@ public static class JobSchedule
     /// <summary>Every night at 02:00, when nobody is working.</summary>
     public const string BackupCron = "0 2 * * *";
 
+    /// <summary>Every minute: e-mails whose back-off has run out, and any a stopped process left behind.</summary>
+    public const string EmailOutboxCron = "* * * * *";
+
     public static void Register(IRecurringJobManager manager)
     {
         ArgumentNullException.ThrowIfNull(manager);
@@ -26,5 +30,6 @@ public static class JobSchedule
         manager.AddOrUpdate<ReminderPassJob>(ReminderPassId, j => j.RunAsync(CancellationToken.None), ReminderPassCron, options);
         manager.AddOrUpdate<WeeklyDigestJob>(WeeklyDigestId, j => j.RunAsync(CancellationToken.None), WeeklyDigestCron, options);
         manager.AddOrUpdate<DatabaseBackupJob>(BackupId, j => j.RunAsync(CancellationToken.None), BackupCron, options);
+        manager.AddOrUpdate<EmailOutboxJob>(EmailOutboxId, j => j.DrainAsync(CancellationToken.None), EmailOutboxCron, options);
     }
 }

@@ -48,6 +48,7 @@ public static class JobsExtensions
         services.AddTransient<DatabaseBackupJob>();
         services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddTransient<DatabaseBackupService>();
+        services.AddTransient<EmailOutboxJob>();
         services.AddSingleton<IDeliveryQueue, HangfireDeliveryQueue>();
         return builder;
     }
@@ -56,7 +57,8 @@ public static class JobsExtensions
     public static WebApplication MapJobs(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        JobSchedule.Register(app.Services.GetRequiredService<IRecurringJobManager>());
+        // Once the app listens, not before: /health answers while the job store is written.
+        app.Lifetime.ApplicationStarted.Register(() => JobSchedule.Register(app.Services.GetRequiredService<IRecurringJobManager>()));
         app.Use(GuardDashboardAsync);
         // Anonymous visitors meet the app's fallback policy first (sign-in redirect); signed-in users
         // other than Quản trị are refused by the dashboard filter with 403.

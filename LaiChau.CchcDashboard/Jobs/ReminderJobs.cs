@@ -21,16 +21,29 @@ public sealed class WeeklyDigestJob(WeeklyDigestService digest)
     public async Task RunAsync(CancellationToken cancellationToken) => await digest.SendAsync(cancellationToken);
 }
 
-/// <summary>Sends one e-mail delivery; retried with back-off, each attempt recorded on the delivery.</summary>
-public sealed class EmailDeliveryJob(EmailDeliveryService deliveries)
+/// <summary>
+/// Drains the e-mail outbox (sends what is due, a few at a time). Woken after each reminder pass and
+/// every minute for the retries; one drain at a time.
+/// </summary>
+public sealed class EmailOutboxJob(EmailDeliveryService deliveries)
 {
-    // EmailDeliveryService.MaxAttempts = the first try + these retries: 1 min, 5 min, 30 min, 2 h.
-    [AutomaticRetry(Attempts = EmailDeliveryService.MaxAttempts - 1, DelaysInSeconds = [60, 300, 1800, 7200], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    public async Task SendAsync(int deliveryId, CancellationToken cancellationToken) => await deliveries.SendAsync(deliveryId, cancellationToken);
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    [AutomaticRetry(Attempts = 0)]
+    public async Task DrainAsync(CancellationToken cancellationToken) => await deliveries.DrainAsync(cancellationToken);
 }
 
-/// <summary>Queues e-mail deliveries as Hangfire jobs.</summary>
+/// <summary>
+/// Kept for e-mail jobs queued before the outbox existed (Hangfire stores type and method): their
+/// deliveries are in the outbox now, so the job drains it; retries are the outbox's.
+/// </summary>
+public sealed class EmailDeliveryJob(EmailDeliveryService deliveries)
+{
+    [AutomaticRetry(Attempts = 0)]
+    public async Task SendAsync(int deliveryId, CancellationToken cancellationToken) => await deliveries.DrainAsync(cancellationToken);
+}
+
+/// <summary>Wakes the outbox job: one Hangfire job per pass, not one per e-mail.</summary>
 public sealed class HangfireDeliveryQueue(IBackgroundJobClient jobs) : IDeliveryQueue
 {
-    public void EnqueueEmail(int deliveryId) => jobs.Enqueue<EmailDeliveryJob>(j => j.SendAsync(deliveryId, CancellationToken.None));
+    public void RequestDrain() => jobs.Enqueue<EmailOutboxJob>(j => j.DrainAsync(CancellationToken.None));
 }

@@ -31,10 +31,12 @@ public sealed class ReminderPassTests
         Assert.All(reminders, r => Assert.Equal("T-7", r.Step));
         Assert.Equal(mustReport, results.Sum(r => r.Sent));
         Assert.Equal(0, again.Sent);
-        var emails = first.Queue.Emails.Concat(second.Queue.Emails).ToList();
+        var emails = await first.OutboxAsync();
         Assert.Equal(mustReport, emails.Count);
         Assert.Equal(emails.Count, emails.Distinct().Count());
-        Assert.Equal(mustReport, await db.ReminderDeliveries.CountAsync(d => d.Channel == DeliveryChannel.Email, ct));
+        Assert.Equal(emails, await db.ReminderDeliveries.Where(d => d.Channel == DeliveryChannel.Email).Select(d => d.Id).OrderBy(id => id).ToListAsync(ct));
+        // One wake-up of the outbox job per pass that sent something, not one job per e-mail.
+        Assert.InRange(first.Queue.DrainRequests + second.Queue.DrainRequests, 1, 3);
     }
 
     [Fact]
@@ -99,7 +101,8 @@ public sealed class ReminderPassTests
         Assert.Equal(DeliveryChannel.InApp, delivery.Channel);
         var notification = Assert.Single(await check.Notifications.ToListAsync(ct));
         Assert.Contains("còn 7 ngày", notification.Title, StringComparison.Ordinal);
-        Assert.Empty(kit.Queue.Emails);
+        Assert.Empty(await kit.OutboxAsync());
+        Assert.Equal(0, kit.Queue.DrainRequests);
         var schedule = await kit.Service.GetScheduleAsync(ct: ct);
         Assert.Equal("Đơn vị KHONG-EMAIL", Assert.Single(schedule.CannotEmail).Name);
     }
@@ -180,7 +183,7 @@ public sealed class ReminderPassTests
     }
 
     [Fact]
-    public async Task Pass_EmailCommittedButNeverQueued_IsQueuedAgainByTheNextPass()
+    public async Task Pass_EmailCommittedButNeverDrained_IsSentOnceAfterARestart()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var database = await TestDatabase.CreateSeededAsync();
@@ -188,14 +191,20 @@ public sealed class ReminderPassTests
         var crashed = new ReminderTestKit(database.Factory, ReminderTestKit.EarlyClock());
         crashed.PassTimeOn(Monday18May);
         await crashed.Service.RunPassAsync(ct);
-        var lost = crashed.Queue.Emails.ToHashSet();
+        var lost = await crashed.OutboxAsync();
 
-        // The queue of the first process died with it; the next day's pass finds its e-mails again.
-        var restarted = new ReminderTestKit(database.Factory, ReminderTestKit.EarlyClock());
-        restarted.PassTimeOn(Monday18May.AddDays(1));
-        await restarted.Service.RunPassAsync(ct);
+        // The process died before the outbox job ran; the restarted one drains what was committed.
+        var mail = new RecordingMailSender();
+        var restarted = new ReminderTestKit(database.Factory, ReminderTestKit.EarlyClock(), mail: mail);
+        restarted.PassTimeOn(Monday18May);
+        var first = await restarted.Email!.DrainAsync(ct);
+        var second = await restarted.Email!.DrainAsync(ct);
 
         Assert.NotEmpty(lost);
-        Assert.Equal(lost.Order(), restarted.Queue.Emails.Order());
+        Assert.Equal(lost.Count, first.Sent);
+        Assert.Equal(0, second.Sent);
+        Assert.Equal(lost.Count, mail.Sent.Count);
+        Assert.Equal(lost.Count, mail.Sent.Select(m => m.MessageId).Distinct().Count());
+        Assert.Empty(await restarted.OutboxAsync());
     }
 }

@@ -7,16 +7,35 @@ using LaiChau.CchcDashboard.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using MimeKit;
 using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace LaiChau.CchcDashboard.Tests.Features.Reminders;
 
-/// <summary>Records the e-mail deliveries a pass queued, so tests can run the send job themselves.</summary>
+/// <summary>Counts the wake-ups of the outbox job; tests drain the outbox themselves.</summary>
 public sealed class CollectingQueue : IDeliveryQueue
 {
-    public ConcurrentQueue<int> Emails { get; } = new();
+    private int _drainRequests;
 
-    public void EnqueueEmail(int deliveryId) => Emails.Enqueue(deliveryId);
+    public int DrainRequests => _drainRequests;
+
+    public void RequestDrain() => Interlocked.Increment(ref _drainRequests);
+}
+
+/// <summary>Accepts every message and remembers it (recipient, Message-Id, subject).</summary>
+public sealed class RecordingMailSender : IMailSender
+{
+    public ConcurrentQueue<(string To, string MessageId, string Subject)> Sent { get; } = new();
+
+    public Task<MailResult> SendAsync(MimeMessage message, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        foreach (var to in message.To.Mailboxes)
+        {
+            Sent.Enqueue((to.Address, message.MessageId ?? "", message.Subject ?? ""));
+        }
+        return Task.FromResult(MailResult.Sent);
+    }
 }
 
 /// <summary>The reminder services wired over a test database and a fake clock, as the app wires them.</summary>
@@ -34,7 +53,7 @@ public sealed class ReminderTestKit
         Service = new ReminderService(dbFactory, Planner, dispatcher, clock, wrapped, NullLogger<ReminderService>.Instance);
         if (mail is not null)
         {
-            Email = new EmailDeliveryService(dbFactory, mail, clock, wrapped, notifier, NullLogger<EmailDeliveryService>.Instance);
+            Email = new EmailDeliveryService(dbFactory, mail, clock, wrapped, MsOptions.Create(new SmtpOptions()), notifier, NullLogger<EmailDeliveryService>.Instance);
         }
     }
 
@@ -45,6 +64,22 @@ public sealed class ReminderTestKit
     public ReminderPlanner Planner { get; }
     public ReminderService Service { get; }
     public EmailDeliveryService? Email { get; }
+
+    /// <summary>The deliveries waiting in the e-mail outbox.</summary>
+    public async Task<List<int>> OutboxAsync()
+    {
+        await using var db = await DbFactory.CreateDbContextAsync();
+        return await db.EmailOutbox.Select(e => e.DeliveryId).OrderBy(id => id).ToListAsync();
+    }
+
+    /// <summary>Moves the fake clock forward in one-minute steps (a big jump would fire every timer at once).</summary>
+    public void Advance(TimeSpan by)
+    {
+        for (var left = by; left > TimeSpan.Zero; left -= TimeSpan.FromMinutes(1))
+        {
+            Clock.Advance(left < TimeSpan.FromMinutes(1) ? left : TimeSpan.FromMinutes(1));
+        }
+    }
 
     /// <summary>A fake clock at New Year 2020, before any step of the test periods (a FakeTimeProvider only goes forward).</summary>
     public static FakeTimeProvider EarlyClock() => TestClock.At(TestClock.Local(2020, 1, 1));

@@ -154,6 +154,19 @@ internal sealed class ReminderDeliveryConfiguration : IEntityTypeConfiguration<R
     }
 }
 
+internal sealed class EmailOutboxConfiguration : IEntityTypeConfiguration<EmailOutboxEntry>
+{
+    public void Configure(EntityTypeBuilder<EmailOutboxEntry> builder)
+    {
+        builder.ToTable("EmailOutbox");
+        builder.Property(e => e.MessageId).HasMaxLength(200);
+        // One outbox row per delivery: a second insert for the same delivery is ignored.
+        builder.HasIndex(e => e.DeliveryId).IsUnique();
+        builder.HasIndex(e => e.NextAttemptAt);
+        builder.HasOne(e => e.Delivery).WithMany().HasForeignKey(e => e.DeliveryId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
 {
     public void Configure(EntityTypeBuilder<Notification> builder)

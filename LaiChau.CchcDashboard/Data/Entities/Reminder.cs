@@ -66,3 +66,23 @@ public sealed class Notification
     public DateTimeOffset? ReadAt { get; set; }
     public int? ReminderId { get; set; }
 }
+
+/// <summary>
+/// An e-mail waiting to go out (the outbox): written in the same transaction as its delivery, drained
+/// by one background job, removed once the delivery is sent, saved to the pickup folder or failed.
+/// The Message-Id and the instant the text is composed for are fixed here, before any attempt, so a
+/// resend after a crash (SMTP accepted, outcome not saved) is the same message, not a second one.
+/// </summary>
+public sealed class EmailOutboxEntry
+{
+    public int Id { get; set; }
+    public int DeliveryId { get; set; }
+    public ReminderDelivery? Delivery { get; set; }
+    public string MessageId { get; set; } = "";
+    /// <summary>The message's Date header and the instant its countdown is worded for.</summary>
+    public DateTimeOffset ComposedAt { get; set; }
+    /// <summary>Not sent before this instant (back-off after a failure).</summary>
+    public DateTimeOffset NextAttemptAt { get; set; }
+    /// <summary>Set while a drain is sending it; a lease that ran out (the process died) is taken over.</summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
+}

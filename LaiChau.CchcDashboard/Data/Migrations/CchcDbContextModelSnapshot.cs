@@ -216,6 +216,39 @@ namespace LaiChau.CchcDashboard.Data.Migrations
                     b.ToTable("AuditLog");
                 });
 
+            modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.EmailOutboxEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DeliveryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliveryId")
+                        .IsUnique();
+
+                    b.HasIndex("NextAttemptAt");
+
+                    b.ToTable("EmailOutbox", (string)null);
+                });
+
             modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.Holiday", b =>
                 {
                     b.Property<int>("Id")
@@ -990,6 +1023,17 @@ namespace LaiChau.CchcDashboard.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.EmailOutboxEntry", b =>
+                {
+                    b.HasOne("LaiChau.CchcDashboard.Data.Entities.ReminderDelivery", "Delivery")
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Delivery");
                 });
 
             modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.PlanActivity", b =>

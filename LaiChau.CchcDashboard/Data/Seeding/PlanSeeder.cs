@@ -27,6 +27,10 @@ public sealed class PlanSeeder(IDbContextFactory<CchcDbContext> dbFactory, ILogg
     {
         ArgumentNullException.ThrowIfNull(seed);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await IsSeededAsync(db, seed, ct))
+        {
+            return;
+        }
 
         var units = await db.Units.ToDictionaryAsync(u => u.Code, ct);
         foreach (var u in seed.Units.Where(u => !units.ContainsKey(u.Code)))
@@ -47,6 +51,22 @@ public sealed class PlanSeeder(IDbContextFactory<CchcDbContext> dbFactory, ILogg
         }
 
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The start-up fast path: the plan, the seed's units and its holidays are all there, checked in
+    /// three small queries without loading (or tracking) every unit of a province.
+    /// </summary>
+    private static async Task<bool> IsSeededAsync(CchcDbContext db, PlanSeedFile seed, CancellationToken ct)
+    {
+        if (!await db.Plans.AnyAsync(p => p.SeedKey == seed.Key, ct))
+        {
+            return false;
+        }
+        var codes = seed.Units.Select(u => u.Code).Distinct().ToList();
+        var dates = seed.Holidays.Select(h => h.Date).Distinct().ToList();
+        return await db.Units.CountAsync(u => codes.Contains(u.Code), ct) == codes.Count
+            && await db.Holidays.CountAsync(h => dates.Contains(h.Date), ct) == dates.Count;
     }
 
     private static Plan BuildPlan(PlanSeedFile seed, Dictionary<string, Unit> units)

@@ -31,7 +31,8 @@ public sealed class MailSender(IOptions<SmtpOptions> options, IHostEnvironment e
         {
             var folder = PickupFolder(smtp, environment);
             Directory.CreateDirectory(folder);
-            var name = $"{message.Date.UtcDateTime:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml";
+            // Named after the Message-Id, so a resend of the same message replaces its file.
+            var name = $"{message.Date.UtcDateTime:yyyyMMdd-HHmmss}-{FileSafe(message.MessageId)}.eml";
             await message.WriteToAsync(Path.Combine(folder, name), ct);
             return MailResult.SavedToPickup;
         }
@@ -48,6 +49,10 @@ public sealed class MailSender(IOptions<SmtpOptions> options, IHostEnvironment e
         await client.DisconnectAsync(quit: true, ct);
         return MailResult.Sent;
     }
+
+    private static string FileSafe(string? messageId) => string.IsNullOrEmpty(messageId)
+        ? Guid.NewGuid().ToString("N")
+        : string.Concat(messageId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_'));
 
     public static string PickupFolder(SmtpOptions smtp, IHostEnvironment environment)
     {

@@ -10,10 +10,10 @@ using Microsoft.Extensions.Options;
 
 namespace LaiChau.CchcDashboard.Features.Reminders;
 
-/// <summary>Hands an e-mail delivery to the background sender (a Hangfire job with retries).</summary>
+/// <summary>Wakes the background sender that drains the e-mail outbox (one job, however many e-mails).</summary>
 public interface IDeliveryQueue
 {
-    void EnqueueEmail(int deliveryId);
+    void RequestDrain();
 }
 
 /// <summary>A reminder to claim and send.</summary>
@@ -24,8 +24,10 @@ public sealed record NewReminder(int UnitId, int PeriodId, string Step, DateOnly
 /// Claims reminders and fans them out to their recipients. The claim is an insert into the unique
 /// (UnitId, PeriodId, Step) index: a row that is already there belongs to whoever inserted it first
 /// (an earlier run, a retry, a pass on another server), so it is skipped, not sent again. The
-/// reminder, its deliveries and the notifications commit together; e-mails are queued after.
-/// Each step is one SQL command for any number of units.
+/// reminders, their deliveries, the notifications and the e-mail outbox rows commit together, so an
+/// e-mail can neither be lost between the commit and the hand-over nor exist without its reminder.
+/// Rows go in statements of at most <see cref="BatchSize"/> rows (SQLite's cost per statement grows
+/// much faster than its row count), all inside one transaction.
 /// </summary>
 public sealed class ReminderDispatcher(
     IOptions<ReminderOptions> options,
@@ -57,7 +59,7 @@ public sealed class ReminderDispatcher(
         var unitEmail = emails.ToDictionary(u => u.Id, u => u.Email);
         var homeAffairsEmail = emails.FirstOrDefault(u => u.Code == options.Value.HomeAffairsUnitCode)?.Email;
 
-        List<int> emailDeliveries;
+        List<(int Id, int ReminderId)> emailDeliveries;
         List<NewReminder> owned;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
@@ -89,12 +91,13 @@ public sealed class ReminderDispatcher(
             }
             emailDeliveries = await InsertDeliveriesAsync(db, deliveries, now, ct);
             await InsertNotificationsAsync(db, notes, now, ct);
+            await InsertOutboxAsync(db, emailDeliveries, now, ct);
             await tx.CommitAsync(ct);
         }
 
-        foreach (var id in emailDeliveries)
+        if (emailDeliveries.Count > 0)
         {
-            queue.EnqueueEmail(id);
+            queue.RequestDrain();
         }
         if (owned.Count > 0)
         {
@@ -108,29 +111,6 @@ public sealed class ReminderDispatcher(
         return owned;
     }
 
-    /// <summary>
-    /// Queues again the e-mails that were committed but never handed to the job queue (the process
-    /// stopped between the commit and the enqueue). Only deliveries older than an hour and never
-    /// attempted, so a job that is merely waiting in the queue is not doubled.
-    /// </summary>
-    public async Task<int> RequeueStrandedAsync(CchcDbContext db, DateTimeOffset now, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var before = now.AddHours(-1);
-        var stranded = await db.ReminderDeliveries.AsNoTracking()
-            .Where(d => d.Channel == DeliveryChannel.Email && d.Outcome == DeliveryOutcome.Pending && d.Attempts == 0 && d.Reminder!.CreatedAt < before)
-            .Select(d => d.Id).ToListAsync(ct);
-        foreach (var id in stranded)
-        {
-            queue.EnqueueEmail(id);
-        }
-        if (stranded.Count > 0)
-        {
-            logger.LogWarning("Queued {Count} stranded e-mail delivery(ies) again.", stranded.Count);
-        }
-        return stranded.Count;
-    }
-
     private sealed class ClaimedRow
     {
         public int Id { get; set; }
@@ -142,17 +122,22 @@ public sealed class ReminderDispatcher(
     private sealed class DeliveryRow
     {
         public int Id { get; set; }
+        public int ReminderId { get; set; }
         public int Channel { get; set; }
     }
 
-    // SQLite allows 32 766 parameters per statement; rows are sent in chunks well below that.
-    private const int MaxParameters = 30_000;
+    /// <summary>Rows per INSERT statement (claims, deliveries, notifications, outbox).</summary>
+    public const int BatchSize = 250;
+
+    /// <summary>The Message-Id of a reminder e-mail, fixed before its first attempt.</summary>
+    public static string MessageId(int reminderId, int deliveryId) =>
+        string.Create(CultureInfo.InvariantCulture, $"reminder-{reminderId}-{deliveryId}@cchc.laichau");
 
     private static async Task<Dictionary<(int, int, string), int>> ClaimAsync(CchcDbContext db, IReadOnlyList<NewReminder> reminders, DateTimeOffset now, CancellationToken ct)
     {
         var result = new Dictionary<(int, int, string), int>();
         var createdAt = Instant.ConvertToProvider(now)!;
-        foreach (var chunk in reminders.Chunk(MaxParameters / 8))
+        foreach (var chunk in reminders.Chunk(BatchSize))
         {
             var sql = new StringBuilder("""INSERT INTO "Reminders" ("UnitId", "PeriodId", "Step", "IsManual", "IsOverdue", "Note", "CreatedBy", "ScheduledFor", "CreatedAt") VALUES """);
             var parameters = new List<object>();
@@ -180,13 +165,13 @@ public sealed class ReminderDispatcher(
         return result;
     }
 
-    private static async Task<List<int>> InsertDeliveriesAsync(CchcDbContext db,
+    private static async Task<List<(int Id, int ReminderId)>> InsertDeliveriesAsync(CchcDbContext db,
         List<(int ReminderId, DeliveryChannel Channel, string Recipient, bool IsCopy, DeliveryOutcome Outcome, int Attempts)> rows,
         DateTimeOffset now, CancellationToken ct)
     {
-        var emails = new List<int>();
+        var emails = new List<(int, int)>();
         var at = Instant.ConvertToProvider(now)!;
-        foreach (var chunk in rows.Chunk(MaxParameters / 6))
+        foreach (var chunk in rows.Chunk(BatchSize))
         {
             var sql = new StringBuilder("""INSERT INTO "ReminderDeliveries" ("ReminderId", "Channel", "Recipient", "IsCopy", "Outcome", "Attempts", "LastAttemptAt") VALUES """);
             var parameters = new List<object> { new SqliteParameter("@t", at) };
@@ -200,9 +185,9 @@ public sealed class ReminderDispatcher(
                 parameters.Add(new SqliteParameter($"@o{i}", (int)d.Outcome));
                 parameters.Add(new SqliteParameter($"@a{i}", d.Attempts));
             }
-            sql.Append(""" ON CONFLICT DO NOTHING RETURNING "Id", "Channel" """);
+            sql.Append(""" ON CONFLICT DO NOTHING RETURNING "Id", "ReminderId", "Channel" """);
             var inserted = await db.Database.SqlQueryRaw<DeliveryRow>(sql.ToString(), [.. parameters]).ToListAsync(ct);
-            emails.AddRange(inserted.Where(r => r.Channel == (int)DeliveryChannel.Email).Select(r => r.Id));
+            emails.AddRange(inserted.Where(r => r.Channel == (int)DeliveryChannel.Email).Select(r => (r.Id, r.ReminderId)));
         }
         return emails;
     }
@@ -210,7 +195,7 @@ public sealed class ReminderDispatcher(
     private static async Task InsertNotificationsAsync(CchcDbContext db, List<(string UserId, string Title, string Body, string Link, int ReminderId)> rows, DateTimeOffset now, CancellationToken ct)
     {
         var at = Instant.ConvertToProvider(now)!;
-        foreach (var chunk in rows.Chunk(MaxParameters / 5))
+        foreach (var chunk in rows.Chunk(BatchSize))
         {
             var sql = new StringBuilder("""INSERT INTO "Notifications" ("UserId", "Title", "Body", "Link", "CreatedAt", "ReminderId") VALUES """);
             var parameters = new List<object> { new SqliteParameter("@t", at) };
@@ -223,6 +208,24 @@ public sealed class ReminderDispatcher(
                 parameters.Add(new SqliteParameter($"@l{i}", n.Link));
                 parameters.Add(new SqliteParameter($"@r{i}", n.ReminderId));
             }
+            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
+        }
+    }
+
+    private static async Task InsertOutboxAsync(CchcDbContext db, List<(int Id, int ReminderId)> deliveries, DateTimeOffset now, CancellationToken ct)
+    {
+        var at = Instant.ConvertToProvider(now)!;
+        foreach (var chunk in deliveries.Chunk(BatchSize))
+        {
+            var sql = new StringBuilder("""INSERT INTO "EmailOutbox" ("DeliveryId", "MessageId", "ComposedAt", "NextAttemptAt") VALUES """);
+            var parameters = new List<object> { new SqliteParameter("@t", at) };
+            foreach (var (d, i) in chunk.Select((d, i) => (d, i)))
+            {
+                sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@d{i}, @m{i}, @t, @t)");
+                parameters.Add(new SqliteParameter($"@d{i}", d.Id));
+                parameters.Add(new SqliteParameter($"@m{i}", MessageId(d.ReminderId, d.Id)));
+            }
+            sql.Append(""" ON CONFLICT DO NOTHING""");
             await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
         }
     }

@@ -65,5 +65,9 @@ public sealed class SmtpOptions
     [Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 30;
 
+    /// <summary>How many e-mails the outbox job sends at once.</summary>
+    [Range(1, 32)]
+    public int MaxParallelSends { get; set; } = 4;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 }

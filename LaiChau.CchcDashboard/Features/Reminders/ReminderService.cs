@@ -42,7 +42,6 @@ public sealed class ReminderService(
         var sent = await dispatcher.DispatchAsync(db, [.. planned.Select(p => new NewReminder(p.UnitId, p.PeriodId, p.Step, p.ScheduledFor,
             p.IsOverdue, false, null, "Hệ thống",
             new ReminderContent(p.UnitName, p.PeriodName, p.PeriodId, p.DueAt, p.Step, p.IsOverdue, null)))], now, ct);
-        await dispatcher.RequeueStrandedAsync(db, now, ct);
         logger.LogInformation("Reminder pass for {Day}: {Planned} due, {Sent} sent by this run.", VietnamTime.FormatDate(today), planned.Count, sent.Count);
         return new PassResult(today, planned.Count, sent.Count);
     }
