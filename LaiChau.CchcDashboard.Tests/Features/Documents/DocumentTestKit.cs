@@ -150,7 +150,7 @@ public sealed class PdfReadBack : IDisposable
             {
                 Assert.Equal((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), string.Concat(number.Select(l => l.Value)));
                 var centre = (number.Min(l => l.BoundingBox.Left) + number.Max(l => l.BoundingBox.Right)) / 2;
-                var setup = PageSetup.A4Official;
+                var setup = OfficialParts.Page;
                 Assert.Equal(setup.Left + (setup.ContentWidth / 2), centre, 2.0);
                 Assert.True(number.Min(l => l.BoundingBox.Bottom) < page.Height - Mm(5), "page number inside the page");
             }

@@ -72,7 +72,7 @@ public static class UnitReportDocument
         ]));
 
         var title = $"Báo cáo {Summary(period).ToLower(Common.VietnamTime.Culture)} - {report.UnitName}";
-        return new DocumentSpec(report.IsDraft ? title + " (dự thảo)" : title, report.IssuingBody, now, blocks);
+        return Document(report.IsDraft ? title + " (dự thảo)" : title, report.IssuingBody, now, blocks);
     }
 
     public static Table DocumentsTable(IReadOnlyList<ReportDocumentRow> rows) => new(
