@@ -21,54 +21,64 @@ public static class DocumentsExtensions
         return builder;
     }
 
-    /// <summary>The four documents of <see cref="DocumentLinks"/>, opened inline in a new tab.</summary>
+    /// <summary>
+    /// The four documents of <see cref="DocumentLinks"/>: PDF opened inline in a new tab, and the
+    /// same document as .docx at the same address (same handler, same access rules, same file name).
+    /// </summary>
     public static void MapDocumentEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var group = app.MapGroup("/documents").RequireAuthorization();
-
-        group.MapGet("/reports/{reportId:int}.pdf", async (int reportId, ClaimsPrincipal user, DocumentDataService data, DocumentFonts fonts, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        foreach (var extension in new[] { "pdf", "docx" })
         {
-            var unitId = await data.UnitOfReportAsync(reportId, ct);
-            if (unitId is null)
-            {
-                return NotFound("Không tìm thấy báo cáo.");
-            }
-            if (!IsCityLevel(user) && await data.UnitOfUserAsync(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", ct) != unitId)
-            {
-                return Forbidden("Bạn chỉ được in báo cáo của đơn vị mình.");
-            }
-            var report = (await data.GetUnitReportAsync(reportId, ct))!;
-            return Pdf(http, fonts, $"bao-cao-{report.Period.Slug}-{Slug(report.UnitName)}.pdf", () => UnitReportDocument.Build(report, clock.GetUtcNow()));
-        });
+            group.MapGet($"/reports/{{reportId:int}}.{extension}", UnitReportAsync);
+            group.MapGet($"/periods/{{periodId:int}}/outline.{extension}", OutlineAsync);
+            group.MapGet($"/periods/{{periodId:int}}/consolidated.{extension}", ConsolidatedAsync);
+            group.MapGet($"/plans/{{planId:int}}.{extension}", PlanAsync);
+        }
+    }
 
-        group.MapGet("/periods/{periodId:int}/outline.pdf", async (int periodId, DocumentDataService data, DocumentFonts fonts, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+    private static async Task<IResult> UnitReportAsync(int reportId, ClaimsPrincipal user, DocumentDataService data, DocumentFonts fonts, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        var unitId = await data.UnitOfReportAsync(reportId, ct);
+        if (unitId is null)
         {
-            var period = await data.GetPeriodAsync(periodId, ct);
-            return period is null
-                ? NotFound("Không tìm thấy kỳ báo cáo.")
-                : Pdf(http, fonts, $"de-cuong-bao-cao-{period.Slug}.pdf", () => BlankOutlineDocument.Build(period, clock.GetUtcNow()));
-        });
+            return NotFound("Không tìm thấy báo cáo.");
+        }
+        if (!IsCityLevel(user) && await data.UnitOfUserAsync(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", ct) != unitId)
+        {
+            return Forbidden("Bạn chỉ được in báo cáo của đơn vị mình.");
+        }
+        var report = (await data.GetUnitReportAsync(reportId, ct))!;
+        return Render(http, fonts, $"bao-cao-{report.Period.Slug}-{Slug(report.UnitName)}", () => UnitReportDocument.Build(report, clock.GetUtcNow()));
+    }
 
-        group.MapGet("/periods/{periodId:int}/consolidated.pdf", async (int periodId, ClaimsPrincipal user, DocumentDataService data, DocumentFonts fonts, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        {
-            if (!IsCityLevel(user))
-            {
-                return Forbidden("Báo cáo tổng hợp dành cho Phòng Nội vụ, Lãnh đạo và Quản trị.");
-            }
-            var consolidated = await data.GetConsolidatedAsync(periodId, ct);
-            return consolidated is null
-                ? NotFound("Không tìm thấy kỳ báo cáo.")
-                : Pdf(http, fonts, $"bao-cao-tong-hop-{consolidated.Period.Slug}.pdf", () => ConsolidatedReportDocument.Build(consolidated, clock.GetUtcNow()));
-        });
+    private static async Task<IResult> OutlineAsync(int periodId, DocumentDataService data, DocumentFonts fonts, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        var period = await data.GetPeriodAsync(periodId, ct);
+        return period is null
+            ? NotFound("Không tìm thấy kỳ báo cáo.")
+            : Render(http, fonts, $"de-cuong-bao-cao-{period.Slug}", () => BlankOutlineDocument.Build(period, clock.GetUtcNow()));
+    }
 
-        group.MapGet("/plans/{planId:int}.pdf", async (int planId, DocumentDataService data, DocumentFonts fonts, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+    private static async Task<IResult> ConsolidatedAsync(int periodId, ClaimsPrincipal user, DocumentDataService data, DocumentFonts fonts, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        if (!IsCityLevel(user))
         {
-            var plan = await data.GetPlanAsync(planId, ct);
-            return plan is null
-                ? NotFound("Không tìm thấy kế hoạch.")
-                : Pdf(http, fonts, $"ke-hoach-{Slug(plan.Number)}-{plan.Year}.pdf", () => PlanDocument.Build(plan, clock.GetUtcNow()));
-        });
+            return Forbidden("Báo cáo tổng hợp dành cho Phòng Nội vụ, Lãnh đạo và Quản trị.");
+        }
+        var consolidated = await data.GetConsolidatedAsync(periodId, ct);
+        return consolidated is null
+            ? NotFound("Không tìm thấy kỳ báo cáo.")
+            : Render(http, fonts, $"bao-cao-tong-hop-{consolidated.Period.Slug}", () => ConsolidatedReportDocument.Build(consolidated, clock.GetUtcNow()));
+    }
+
+    private static async Task<IResult> PlanAsync(int planId, DocumentDataService data, DocumentFonts fonts, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        var plan = await data.GetPlanAsync(planId, ct);
+        return plan is null
+            ? NotFound("Không tìm thấy kế hoạch.")
+            : Render(http, fonts, $"ke-hoach-{Slug(plan.Number)}-{plan.Year}", () => PlanDocument.Build(plan, clock.GetUtcNow()));
     }
 
     private static bool IsCityLevel(ClaimsPrincipal user) =>
@@ -80,14 +90,28 @@ public static class DocumentsExtensions
     private static IResult NotFound(string message) =>
         Results.Text(message, "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status404NotFound);
 
-    private static IResult Pdf(HttpContext http, DocumentFonts fonts, string fileName, Func<DocumentSpec> compose)
+    public const string WordContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    /// <summary>
+    /// One composition, two writers: the address's extension picks PDF (inline) or Word (a download
+    /// to edit). Word needs the fonts too: they size the short rules under the header lines.
+    /// </summary>
+    private static IResult Render(HttpContext http, DocumentFonts fonts, string baseName, Func<DocumentSpec> compose)
     {
         if (fonts.TryGet() is null)
         {
             return Results.Text(DocumentFonts.MissingMessage, "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status503ServiceUnavailable);
         }
-        var bytes = PdfRenderer.Render(compose());
-        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileName = fileName }.ToString();
+        var spec = compose();
+        if (http.Request.Path.Value?.EndsWith(".docx", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            using var measurer = new PdfTextMeasurer();
+            var word = DocxWriter.Write(spec, measurer);
+            http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = baseName + ".docx" }.ToString();
+            return Results.Bytes(word, WordContentType);
+        }
+        var bytes = PdfRenderer.Render(spec);
+        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileName = baseName + ".pdf" }.ToString();
         return Results.Bytes(bytes, "application/pdf");
     }
 
