@@ -45,6 +45,7 @@ public class CchcAppFactory : WebApplicationFactory<Program>
         // No background server against the fake clock: tests run the jobs' services directly.
         builder.UseSetting("Jobs:RunServer", "false");
         builder.UseSetting("Smtp:PickupFolder", Path.Combine(Path.GetDirectoryName(_databasePath)!, "mail-" + Path.GetFileNameWithoutExtension(_databasePath)));
+        builder.UseSetting("SignedCopies:Folder", Path.Combine(Path.GetDirectoryName(_databasePath)!, "files-" + Path.GetFileNameWithoutExtension(_databasePath)));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -16,6 +16,9 @@ public sealed record PeriodStatus(int Id, string Name, PeriodKind Kind, DateTime
     public string Countdown(DateTimeOffset now) => ReportRules.Countdown(DueAt, now);
 
     public bool IsPast(DateTimeOffset now) => now >= DueAt;
+
+    /// <summary>Submitted reports whose signed and stamped copy has arrived; the reporting rate stays based on submission.</summary>
+    public int SignedCopies { get; init; }
 }
 
 /// <summary>A unit that owes a report: overdue (deadline passed) or due within the week.</summary>
@@ -75,7 +78,7 @@ public sealed class OverviewService(IDbContextFactory<CchcDbContext> dbFactory, 
             .Select(u => new { u.Id, u.Name, u.SortOrder }).ToListAsync(ct);
         var periodIds = periods.Select(p => p.Id).ToList();
         var reports = await db.Reports.AsNoTracking().Where(r => periodIds.Contains(r.PeriodId))
-            .Select(r => new { r.PeriodId, r.UnitId, r.State, r.FirstSubmittedAt }).ToListAsync(ct);
+            .Select(r => new { r.PeriodId, r.UnitId, r.State, r.FirstSubmittedAt, HasSignedCopy = r.SignedCopies.Any() }).ToListAsync(ct);
         var activities = await ActivityService.QueryRowsAsync(db.Activities.Where(a => a.PlanId == planId), now, ct);
 
         var expectedIds = units.Select(u => u.Id).ToHashSet();
@@ -86,7 +89,10 @@ public sealed class OverviewService(IDbContextFactory<CchcDbContext> dbFactory, 
         {
             var byUnit = reports.Where(r => r.PeriodId == period.Id && expectedIds.Contains(r.UnitId)).ToDictionary(r => r.UnitId);
             statuses.Add(new PeriodStatus(period.Id, period.Name, period.Kind, period.DueAt,
-                PeriodRates.Compute(units.Count, byUnit.Values.Select(r => (r.State, r.FirstSubmittedAt)), period.DueAt)));
+                PeriodRates.Compute(units.Count, byUnit.Values.Select(r => (r.State, r.FirstSubmittedAt)), period.DueAt))
+            {
+                SignedCopies = byUnit.Values.Count(r => r.HasSignedCopy && ReportRules.CountsAsSubmitted(r.State)),
+            });
             var owing = now >= period.DueAt ? overdue
                 : period.DueAt - now <= TimeSpan.FromDays(DueSoonDays) ? dueSoon
                 : null;

@@ -61,11 +61,17 @@ public static class ReportCompleteness
         + (r.Forms != CommunicationForms.None ? 1 : 0)
         + (r.Results != null && r.Results != "" ? 1 : 0)
         + (r.Strengths != null && r.Strengths != "" ? 1 : 0)
-        + (r.Limitations != null && r.Limitations != "" ? 1 : 0));
+        + (r.Limitations != null && r.Limitations != "" ? 1 : 0))
+    {
+        HasSignedCopy = r.SignedCopies.Any(),
+    };
 }
 
 /// <summary>A report's state without its content: what lists and the tracking matrix need.</summary>
 public sealed record ReportStatus(int Id, int PeriodId, int UnitId, ReportState State, DateTimeOffset? FirstSubmittedAt, DateTimeOffset? SubmittedAt, int FilledFields)
 {
     public int Completeness => ReportCompleteness.Percent(FilledFields);
+
+    /// <summary>The signed and stamped copy has arrived (Features/SignedCopies).</summary>
+    public bool HasSignedCopy { get; init; }
 }

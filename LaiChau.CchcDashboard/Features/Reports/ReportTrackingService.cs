@@ -14,7 +14,7 @@ public sealed record PeriodColumn(int Id, string Name, DateOnly CoversFrom, Date
 
 /// <summary>One unit in one period of the matrix. A unit without a report row is NotStarted.</summary>
 public sealed record MatrixCell(int PeriodId, int? ReportId, ReportState State, StatusBucket Bucket, DateTimeOffset? SubmittedAt, bool? OnTime,
-    int DaysLate, int DaysOverdue, int Completeness)
+    int DaysLate, int DaysOverdue, int Completeness, bool HasSignedCopy = false)
 {
     public bool HasSubmitted => ReportRules.CountsAsSubmitted(State);
 
@@ -71,6 +71,16 @@ public sealed record TrackingMatrix(int PlanId, IReadOnlyList<PeriodColumn> Peri
                 ReportRules.Countdown(period.DueAt, Now), x.Cell.DaysOverdue))];
     }
 
+    /// <summary>Units that submitted but whose signed and stamped copy has not arrived yet: the second call to make.</summary>
+    public IReadOnlyList<CallListEntry> SignedCopyMissing(int periodId)
+    {
+        var period = Periods.First(p => p.Id == periodId);
+        return [.. Rows.Select(r => (Row: r, Cell: r.Cell(periodId)))
+            .Where(x => x.Cell.HasSubmitted && !x.Cell.HasSignedCopy)
+            .Select(x => new CallListEntry(x.Row.UnitId, x.Row.UnitName, x.Row.ContactName, x.Row.Phone, x.Row.Email, x.Cell.State,
+                ReportRules.Countdown(period.DueAt, Now), 0))];
+    }
+
     /// <summary>The period whose deadline is next, or the last one once all have passed.</summary>
     public int? CurrentPeriodId =>
         (Periods.FirstOrDefault(p => p.DueAt > Now) ?? (Periods.Count > 0 ? Periods[^1] : null))?.Id;
@@ -119,7 +129,7 @@ public sealed class ReportTrackingService(
             var daysLate = onTime == false ? ReportRules.DaysOverdue(p.DueAt, r!.FirstSubmittedAt!.Value) : 0;
             var daysOverdue = ReportRules.CountsAsSubmitted(state) ? 0 : ReportRules.DaysOverdue(p.DueAt, now);
             return new MatrixCell(p.Id, r?.Id, state, ReportRules.Bucket(state, r?.FirstSubmittedAt, p.DueAt, now),
-                r?.SubmittedAt, onTime, daysLate, daysOverdue, r?.Completeness ?? 0);
+                r?.SubmittedAt, onTime, daysLate, daysOverdue, r?.Completeness ?? 0, r?.HasSignedCopy ?? false);
         })])).ToList();
         return new TrackingMatrix(planId, columns, rows, now);
     }
