@@ -99,6 +99,15 @@ public static partial class OfficialParts
         return new Columns([new Column(0.45, left), new Column(0.55, right)]);
     }
 
+    /// <summary>"Nơi nhận" and a signature block of any number of authority lines (the last is the title).</summary>
+    public static Block Signature(IReadOnlyList<string> recipients, IReadOnlyList<string> authorityLines, string? signerName)
+    {
+        ArgumentNullException.ThrowIfNull(authorityLines);
+        return RecipientsAndSignature(recipients,
+            authorityLines.Count > 1 ? string.Join("\n", authorityLines.Take(authorityLines.Count - 1)) : null,
+            authorityLines.Count > 0 ? authorityLines[^1] : "", signerName);
+    }
+
     /// <summary>
     /// "Lai Châu, ngày 08 tháng 02 năm 2020": a day below 10 and the months January and February
     /// get a leading zero (Nghị định 30/2020, Phụ lục I).

@@ -27,6 +27,9 @@ public sealed record ReportDetails(
     /// <summary>Whether the unit has sent the signed and stamped copy (Features/SignedCopies).</summary>
     public bool HasSignedCopy { get; init; }
 
+    /// <summary>The unit's kind: which signer titles are usual (<see cref="Documents.SignerTitles"/>).</summary>
+    public UnitKind UnitKind { get; init; }
+
     public int Completeness => ReportCompleteness.Percent(Form);
     public bool? OnTime => ReportRules.WasOnTime(FirstSubmittedAt, DueAt);
     public string? ReturnComment => State == ReportState.Returned ? Transitions.LastOrDefault(t => t.To == ReportState.Returned)?.Comment : null;
@@ -426,6 +429,7 @@ public sealed class ReportService(
             CanReview(user) && r.State is ReportState.Submitted or ReportState.Resubmitted)
         {
             HasSignedCopy = r.SignedCopies.Count > 0,
+            UnitKind = unit.Kind,
         };
     }
 
