@@ -7,6 +7,7 @@ using LaiChau.CchcDashboard.Features.Dashboard;
 using LaiChau.CchcDashboard.Features.Documents;
 using LaiChau.CchcDashboard.Features.Plans;
 using LaiChau.CchcDashboard.Features.Reminders;
+using LaiChau.CchcDashboard.Features.SignedCopies;
 using LaiChau.CchcDashboard.Jobs;
 using LaiChau.CchcDashboard.Features.Reports;
 
@@ -23,6 +24,7 @@ builder.AddReminders();
 builder.AddJobs();
 builder.AddDocuments();
 builder.AddReports();
+builder.AddSignedCopies();
 builder.AddUi();
 
 var app = builder.Build();
@@ -36,6 +38,7 @@ app.MapDocumentEndpoints();
 app.MapHealth();
 app.MapJobs();
 app.MapReportEndpoints();
+app.MapSignedCopyEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

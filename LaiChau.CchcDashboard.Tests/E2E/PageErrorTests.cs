@@ -24,6 +24,9 @@ public sealed class PageErrorTests(BrowserFixture browser) : E2ETest(browser)
                 "CREATE TRIGGER refuse_update BEFORE UPDATE ON \"Reports\" BEGIN SELECT RAISE(FAIL, 'disk I/O error'); END;", TestContext.Current.CancellationToken);
         }
 
+        // No signed copy yet: accepting it needs a reason.
+        await page.Locator("[data-testid='accept-note-input'] textarea, textarea[data-testid='accept-note-input']").First
+            .FillAsync("Bản ký gửi qua đường văn thư.");
         await tracking.ByTestId("report-accept").ClickAsync();
 
         await Expect(tracking.ByTestId("page-error")).ToContainTextAsync("Trang này gặp lỗi và không thể tiếp tục.");

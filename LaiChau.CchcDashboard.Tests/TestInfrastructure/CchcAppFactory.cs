@@ -53,6 +53,7 @@ public class CchcAppFactory : WebApplicationFactory<Program>
         // Every test signs in from the same address; the sign-in rate limit has its own tests.
         builder.UseSetting("Accounts:SignInAttemptsPerWindow", "100000");
         builder.UseSetting("Smtp:PickupFolder", Path.Combine(Path.GetDirectoryName(_databasePath)!, "mail-" + Path.GetFileNameWithoutExtension(_databasePath)));
+        builder.UseSetting("SignedCopies:Folder", Path.Combine(Path.GetDirectoryName(_databasePath)!, "files-" + Path.GetFileNameWithoutExtension(_databasePath)));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -22,6 +22,8 @@ public sealed class CchcDbContext(DbContextOptions<CchcDbContext> options) : Ide
     public DbSet<EmailOutboxEntry> EmailOutbox => Set<EmailOutboxEntry>();
     public DbSet<Holiday> Holidays => Set<Holiday>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<SignedCopy> SignedCopies => Set<SignedCopy>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {

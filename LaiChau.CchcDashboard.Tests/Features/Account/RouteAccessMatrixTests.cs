@@ -2,6 +2,7 @@ using System.Net;
 using System.Reflection;
 using LaiChau.CchcDashboard.Data;
 using LaiChau.CchcDashboard.Data.Entities;
+using LaiChau.CchcDashboard.Features.SignedCopies;
 using LaiChau.CchcDashboard.Tests.Features.Documents;
 using LaiChau.CchcDashboard.Tests.TestInfrastructure;
 using Microsoft.AspNetCore.Components;
@@ -30,7 +31,7 @@ public sealed class RouteAccessMatrixTests(RouteAccessMatrixTests.Host host) : I
     private const string Denied = "denied";
 
     /// <summary>Ids of the demo data the URLs are filled with; the unit user is tanphong, the "other unit" user is doanket.</summary>
-    public sealed record Ids(int PlanId, int PeriodId, int ActivityId, int TanPhongReportId);
+    public sealed record Ids(int PlanId, int PeriodId, int ActivityId, int TanPhongReportId, int TanPhongSignedCopyId);
 
     /// <param name="OtherUnit">doanket (Đơn vị of Phường Đoàn Kết) asking for the same URL, whose ids belong to Phường Tân Phong.</param>
     public sealed record Row(string Template, string Method, Func<Ids, string> Url,
@@ -63,6 +64,14 @@ public sealed class RouteAccessMatrixTests(RouteAccessMatrixTests.Host host) : I
         new("/documents/periods/{periodId:int}/consolidated.pdf", "GET", i => $"/documents/periods/{i.PeriodId}/consolidated.pdf",
             Login, Ok, Ok, Forbidden, Ok, Forbidden),
         All("/documents/plans/{planId:int}.pdf", i => $"/documents/plans/{i.PlanId}.pdf"),
+        // The same four documents as Word: the same handlers, so the same answers.
+        new("/documents/reports/{reportId:int}.docx", "GET", i => $"/documents/reports/{i.TanPhongReportId}.docx", Login, Ok, Ok, Ok, Ok, Forbidden),
+        All("/documents/periods/{periodId:int}/outline.docx", i => $"/documents/periods/{i.PeriodId}/outline.docx"),
+        new("/documents/periods/{periodId:int}/consolidated.docx", "GET", i => $"/documents/periods/{i.PeriodId}/consolidated.docx",
+            Login, Ok, Ok, Forbidden, Ok, Forbidden),
+        All("/documents/plans/{planId:int}.docx", i => $"/documents/plans/{i.PlanId}.docx"),
+        // A signed copy: the readers of its report.
+        new("/documents/signed-copies/{copyId:int}", "GET", i => $"/documents/signed-copies/{i.TanPhongSignedCopyId}", Login, Ok, Ok, Ok, Ok, Forbidden),
         new("/reports/export/matrix.xlsx", "GET", i => $"/reports/export/matrix.xlsx?planId={i.PlanId}", Login, Ok, Ok, Forbidden, Ok, Forbidden),
         new("/reports/export/calls.xlsx", "GET", i => $"/reports/export/calls.xlsx?periodId={i.PeriodId}", Login, Ok, Ok, Forbidden, Ok, Forbidden),
         All("/health", _ => "/health", anonymous: Ok),
@@ -160,6 +169,20 @@ public sealed class RouteAccessMatrixTests(RouteAccessMatrixTests.Host host) : I
         var period = await db.Periods.Where(p => p.Plan!.Year == 2020 && p.Kind == PeriodKind.SixMonth).Select(p => new { p.Id, p.PlanId }).SingleAsync(Ct);
         var activityId = await db.Activities.Where(a => a.PlanId == period.PlanId).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(Ct);
         var report = await db.Reports.Where(r => r.PeriodId == period.Id && r.Unit!.Code == "PH-TAN-PHONG").Select(r => r.Id).SingleAsync(Ct);
-        return new Ids(period.PlanId, period.Id, activityId, report);
+        var copy = await db.SignedCopies.Where(c => c.ReportId == report).Select(c => (int?)c.Id).FirstOrDefaultAsync(Ct);
+        if (copy is null)
+        {
+            var pdf = "%PDF-1.4\n%bản ký\n"u8.ToArray();
+            var key = await host.Services.GetRequiredService<IFileStore>().SaveAsync(pdf, Ct);
+            var row = new SignedCopy
+            {
+                ReportId = report, OfficialNumber = "12/BC-UBND", IssuedOn = new DateOnly(2020, 5, 15), ContentType = SignedCopyRules.Pdf,
+                Length = pdf.Length, StorageKey = key, UploadedAt = host.Clock.GetUtcNow(), UploadedByName = "Tân Phong",
+            };
+            db.SignedCopies.Add(row);
+            await db.SaveChangesAsync(Ct);
+            copy = row.Id;
+        }
+        return new Ids(period.PlanId, period.Id, activityId, report, copy.Value);
     }
 }

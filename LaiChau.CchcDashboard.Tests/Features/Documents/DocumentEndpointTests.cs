@@ -91,6 +91,46 @@ public sealed class DocumentEndpointTests : IClassFixture<DocumentEndpointTests.
     }
 
     [Fact]
+    public async Task UnitReportWord_OwnUnit_IsADocxDownloadWithThePdfsName()
+    {
+        using var client = await _factory.SignedInClientAsync("tanphong");
+
+        using var response = await GetAsync(client, DocumentLinks.Word(DocumentLinks.UnitReport(await ReportOfAsync("PH-TAN-PHONG"))));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(DocumentsExtensions.WordContentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Contains("bao-cao-6-thang-2020-phuong-tan-phong.docx", response.Content.Headers.ContentDisposition?.ToString(), StringComparison.Ordinal);
+        using var docx = new DocxReadBack(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        docx.AssertOfficialLayout();
+        docx.AssertInOrder("DỰ THẢO", "UBND PHƯỜNG TÂN PHONG", "BÁO CÁO", "Thực hiện Kế hoạch số 93/KH-UBND ngày 17/01/2020 của UBND thành phố Lai Châu");
+    }
+
+    [Fact]
+    public async Task Word_FollowsThePdfsAccessRules()
+    {
+        using (var unit = await _factory.SignedInClientAsync("tanphong"))
+        {
+            using var otherUnit = await GetAsync(unit, DocumentLinks.Word(DocumentLinks.UnitReport(await ReportOfAsync("P-TU-PHAP"))));
+            using var consolidated = await GetAsync(unit, DocumentLinks.Word(DocumentLinks.Consolidated(1)));
+            using var outline = await GetAsync(unit, DocumentLinks.Word(DocumentLinks.BlankOutline(1)));
+            using var plan = await GetAsync(unit, DocumentLinks.Word(DocumentLinks.Plan(1)));
+            Assert.Equal(HttpStatusCode.Forbidden, otherUnit.StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, consolidated.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, outline.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, plan.StatusCode);
+            Assert.Contains("de-cuong-bao-cao-6-thang-2020.docx", outline.Content.Headers.ContentDisposition?.ToString(), StringComparison.Ordinal);
+        }
+        using var homeAffairs = await _factory.SignedInClientAsync("noivu");
+        using var response = await GetAsync(homeAffairs, DocumentLinks.Word(DocumentLinks.Consolidated(1)));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("bao-cao-tong-hop-6-thang-2020.docx", response.Content.Headers.ContentDisposition?.ToString(), StringComparison.Ordinal);
+        using var anonymous = _factory.NewClient();
+        using var refused = await GetAsync(anonymous, DocumentLinks.Word(DocumentLinks.Plan(1)));
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task Consolidated_UnitStaff_IsForbidden()
     {
         using var client = await _factory.SignedInClientAsync("tanphong");

@@ -61,6 +61,16 @@ public static class DocumentSamples
         return new ConsolidatedData(SixMonths, totals, ReportTotals.Sum(totals), new PeriodRates(units + missing.Count, units, units - late.Count), late, missing);
     }
 
+    public static PlanData Plan() => new(1, 2020, "93/KH-UBND", new DateOnly(2020, 1, 17), "Tuyên truyền công tác cải cách hành chính thành phố Lai Châu năm 2020",
+        "UBND TỈNH LAI CHÂU", "ỦY BAN NHÂN DÂN THÀNH PHỐ LAI CHÂU", "Lai Châu", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lương Chiến Công",
+        "UBND thành phố xây dựng Kế hoạch tuyên truyền cải cách hành chính năm 2020 như sau:", "Trên đây là Kế hoạch …/.",
+        ["Căn cứ Kế hoạch số 33/KH-UBND ngày 08/01/2020 của UBND tỉnh Lai Châu;"], ["Lãnh đạo UBND thành phố;", "Lưu: VT, NV."],
+        [new PlanSectionRow(1, "I. MỤC ĐÍCH, YÊU CẦU", ""), new PlanSectionRow(2, "1. Mục đích", "Đoạn một.\n\nĐoạn hai.")],
+        [
+            new PlanActivityRow(ActivityKind.KeyActivity, 1, "Xây dựng chuyên mục về CCHC", "Đài Truyền thanh thành phố", "Các cơ quan, đơn vị có liên quan", "Thường xuyên", Common.StatusBucket.InProgress),
+            new PlanActivityRow(ActivityKind.KeyActivity, 2, "Hội thi Dân vận khéo", "Phòng Nội vụ", null, "Quý III/2020", Common.StatusBucket.Overdue),
+        ]);
+
     private static string Repeat(string text, int times) => string.Join(" ", Enumerable.Repeat(text, times));
 }
 
@@ -150,7 +160,7 @@ public sealed class PdfReadBack : IDisposable
             {
                 Assert.Equal((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), string.Concat(number.Select(l => l.Value)));
                 var centre = (number.Min(l => l.BoundingBox.Left) + number.Max(l => l.BoundingBox.Right)) / 2;
-                var setup = PageSetup.A4Official;
+                var setup = OfficialParts.Page;
                 Assert.Equal(setup.Left + (setup.ContentWidth / 2), centre, 2.0);
                 Assert.True(number.Min(l => l.BoundingBox.Bottom) < page.Height - Mm(5), "page number inside the page");
             }

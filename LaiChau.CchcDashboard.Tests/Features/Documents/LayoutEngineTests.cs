@@ -1,4 +1,5 @@
 using System.Text;
+using LaiChau.CchcDashboard.Features.Documents;
 using LaiChau.CchcDashboard.Features.Documents.Layout;
 
 namespace LaiChau.CchcDashboard.Tests.Features.Documents;
@@ -6,13 +7,13 @@ namespace LaiChau.CchcDashboard.Tests.Features.Documents;
 public sealed class LayoutEngineTests : IDisposable
 {
     private const string Sentence = "Tăng cường sự tham gia của người dân, tổ chức và doanh nghiệp trong việc thực hiện cải cách hành chính trên địa bàn thành phố Lai Châu.";
-    private static readonly PageSetup Page = PageSetup.A4Official;
-    private readonly TextMeasurer _measurer;
+    private static readonly PageSetup Page = OfficialParts.Page;
+    private readonly PdfTextMeasurer _measurer;
 
     public LayoutEngineTests()
     {
         TestFonts.Require();
-        _measurer = new TextMeasurer();
+        _measurer = new PdfTextMeasurer();
     }
 
     public void Dispose() => _measurer.Dispose();
@@ -23,7 +24,7 @@ public sealed class LayoutEngineTests : IDisposable
     private double RightEdge(TextLine line) => line.Pieces[^1].X + _measurer.Width(line.Pieces[^1].Text.TrimEnd(), line.Pieces[^1].Font);
 
     private IReadOnlyList<IReadOnlyList<DrawOp>> Lay(params Block[] blocks) =>
-        LayoutEngine.Lay(new DocumentSpec("t", "a", DocumentSamples.Now, blocks), _measurer);
+        LayoutEngine.Lay(OfficialParts.Document("t", "a", DocumentSamples.Now, blocks), _measurer);
 
     private static Paragraph Filler(int lines) =>
         new([new Run(string.Join(" ", Enumerable.Range(1, lines).Select(i => $"Dòng{i:000} đệm trang đủ dài để chiếm trọn một dòng văn bản của trang giấy khổ A4 này")))],

@@ -108,7 +108,7 @@ public sealed class OfficialDocumentTests
         pdf.AssertOfficialLayout();
         pdf.AssertInOrder("BÁO CÁO", "Kết quả thực hiện Kế hoạch tuyên truyền cải cách hành chính 6 tháng đầu năm 2020",
             "1. Công tác tham mưu", "2. Nội dung, hình thức tuyên truyền", "3. Kết quả qua tuyên truyền", "4. Đánh giá chung", "Nơi nhận:");
-        var ops = LayoutEngine.Lay(BlankOutlineDocument.Build(DocumentSamples.SixMonths, DocumentSamples.Now), new TextMeasurer());
+        var ops = LayoutEngine.Lay(BlankOutlineDocument.Build(DocumentSamples.SixMonths, DocumentSamples.Now), new PdfTextMeasurer());
         Assert.True(ops.SelectMany(p => p).OfType<LineOp>().Count(l => l.Dotted) >= 20);
     }
 

@@ -86,6 +86,7 @@ public sealed class ReportServiceTests : IAsyncLifetime
         edit.ParticipantCount = 450;
         _clock.Advance(TimeSpan.FromHours(1));
         Assert.True((await service.SubmitAsync(unit, edit, Ct)).Succeeded);
+        await SignedCopies.SignedCopyTestData.AddSignedCopyAsync(_db, form.Id);
         var resubmitted = (await service.GetAsync(HomeAffairs, form.Id, Ct))!;
         Assert.True((await service.AcceptAsync(HomeAffairs, form.Id, resubmitted.Version, Ct)).Succeeded);
 
@@ -142,6 +143,7 @@ public sealed class ReportServiceTests : IAsyncLifetime
     public async Task Accept_OfAnAcceptedReport_AndReturnOfAReturnedReport_AreRefused()
     {
         var report = await SubmittedReportAsync();
+        await SignedCopies.SignedCopyTestData.AddSignedCopyAsync(_db, report.Id);
         Assert.True((await Service().AcceptAsync(HomeAffairs, report.Id, report.Version, Ct)).Succeeded);
         var accepted = (await Service().GetAsync(HomeAffairs, report.Id, Ct))!;
 

@@ -106,6 +106,28 @@ internal sealed class UnitReportConfiguration : IEntityTypeConfiguration<UnitRep
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasMany(r => r.Documents).WithOne(d => d.Report).HasForeignKey(d => d.ReportId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Transitions).WithOne(t => t.Report).HasForeignKey(t => t.ReportId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.SignedCopies).WithOne(c => c.Report).HasForeignKey(c => c.ReportId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SignedCopyConfiguration : IEntityTypeConfiguration<SignedCopy>
+{
+    public void Configure(EntityTypeBuilder<SignedCopy> builder)
+    {
+        builder.Property(c => c.OfficialNumber).HasMaxLength(50);
+        builder.Property(c => c.ContentType).HasMaxLength(50);
+        builder.Property(c => c.StorageKey).HasMaxLength(64);
+        builder.Property(c => c.UploadedByName).HasMaxLength(200);
+        builder.HasIndex(c => c.ReportId);
+    }
+}
+
+internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFile>
+{
+    public void Configure(EntityTypeBuilder<StoredFile> builder)
+    {
+        builder.HasKey(f => f.Key);
+        builder.Property(f => f.Key).HasMaxLength(64);
     }
 }
 

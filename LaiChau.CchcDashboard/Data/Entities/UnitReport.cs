@@ -78,6 +78,7 @@ public sealed class UnitReport
     /// <summary>Optimistic concurrency token, bumped on every save.</summary>
     public int Version { get; set; }
     public List<ReportTransition> Transitions { get; set; } = [];
+    public List<SignedCopy> SignedCopies { get; set; } = [];
 }
 
 /// <summary>A row of outline section 1: a document the unit issued or proposed.</summary>

@@ -701,6 +701,75 @@ namespace LaiChau.CchcDashboard.Data.Migrations
                     b.ToTable("Periods");
                 });
 
+            modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.SignedCopy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OfficialNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("SignedCopies");
+                });
+
+            modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.StoredFile", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("StoredFiles");
+                });
+
             modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.Unit", b =>
                 {
                     b.Property<int>("Id")
@@ -1128,6 +1197,17 @@ namespace LaiChau.CchcDashboard.Data.Migrations
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.SignedCopy", b =>
+                {
+                    b.HasOne("LaiChau.CchcDashboard.Data.Entities.UnitReport", "Report")
+                        .WithMany("SignedCopies")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Report");
+                });
+
             modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.UnitReport", b =>
                 {
                     b.HasOne("LaiChau.CchcDashboard.Data.Entities.ReportingPeriod", "Period")
@@ -1220,6 +1300,8 @@ namespace LaiChau.CchcDashboard.Data.Migrations
             modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.UnitReport", b =>
                 {
                     b.Navigation("Documents");
+
+                    b.Navigation("SignedCopies");
 
                     b.Navigation("Transitions");
                 });

@@ -92,20 +92,41 @@ public sealed class DemoSeeder(
     private static DateTimeOffset At(int month, int day, int hour, int minute = 0) =>
         new DateTimeOffset(2020, month, day, hour, minute, 0, Vn).ToUniversalTime();
 
+    /// <summary>Kế hoạch, thông báo, công văn, quyết định: the kinds of documents a unit issues about its communication work.</summary>
+    private static readonly string[] DocumentKinds = ["KH", "TB", "CV", "QĐ"];
+
+    /// <summary>The issuer part of a document symbol: "UBND" for a ward or commune, the office's initials otherwise ("01/KH-UBND", "08/TB-TP").</summary>
+    private static string Symbol(string code) => code switch
+    {
+        _ when code.StartsWith("PH-", StringComparison.Ordinal) || code.StartsWith("XA-", StringComparison.Ordinal) => "UBND",
+        "DAI-TT" => "ĐTT",
+        "P-TU-PHAP" => "TP",
+        "VP-HDND-UBND" => "VP",
+        "P-NOI-VU" => "NV",
+        _ => string.Concat(code.Split('-').Skip(1).Select(p => p[0])),
+    };
+
     private static void SeedReports(CchcDbContext db, ReportingPeriod period, Dictionary<string, Unit> units)
     {
         UnitReport Filled(string code, int docs, int news, int sessions, int minutes, int people) => new()
         {
             Period = period,
             Unit = units[code],
-            DocumentNumber = $"{docs + 10:00}/BC-{(code.StartsWith("PH-", StringComparison.Ordinal) ? "UBND" : "DV")}",
+            DocumentNumber = $"{docs + 10:00}/BC-{Symbol(code)}",
             DocumentDate = new DateOnly(2020, 5, 10),
             SignerName = "Nguyễn Văn An",
-            SignerTitle = "Thủ trưởng đơn vị",
+            // Wards sign "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH" (or a deputy "KT. CHỦ TỊCH"); offices "TRƯỞNG PHÒNG" or a deputy.
+            SignerTitle = code switch
+            {
+                "DAI-TT" => "Giám đốc",
+                "VP-HDND-UBND" => "Chánh Văn phòng",
+                _ when code.StartsWith("PH-", StringComparison.Ordinal) || code.StartsWith("XA-", StringComparison.Ordinal) => docs % 2 == 0 ? "Phó Chủ tịch" : "Chủ tịch",
+                _ => docs % 2 == 0 ? "Phó Trưởng phòng" : "Trưởng phòng",
+            },
             Documents = [.. Enumerable.Range(1, docs).Select(i => new ReportDocument
             {
                 Order = i,
-                Number = $"{i:00}/KH-{code}",
+                Number = $"{(i == 1 ? 1 : (i * 7) + 1):00}/{DocumentKinds[(i - 1) % DocumentKinds.Length]}-{Symbol(code)}",
                 Date = new DateOnly(2020, 1 + i % 4, 5 + i),
                 Summary = $"Kế hoạch tuyên truyền cải cách hành chính năm 2020 (đợt {i})",
                 Content = "Triển khai tuyên truyền các nội dung CCHC đến cán bộ, công chức và nhân dân.",
@@ -140,7 +161,11 @@ public sealed class DemoSeeder(
         Submit(accepted, At(5, 12, 9, 15), "Sùng A Páo");
         accepted.State = ReportState.Accepted;
         accepted.AcceptedAt = At(5, 14, 10);
-        accepted.Transitions.Add(new ReportTransition { FromState = ReportState.Submitted, ToState = ReportState.Accepted, At = At(5, 14, 10), UserName = "Lò Thị Mai" });
+        accepted.Transitions.Add(new ReportTransition
+        {
+            FromState = ReportState.Submitted, ToState = ReportState.Accepted, At = At(5, 14, 10), UserName = "Lò Thị Mai",
+            Comment = "Tiếp nhận khi chưa có bản ký: bản giấy có chữ ký, đóng dấu đã nhận qua văn thư ngày 14/05/2020.",
+        });
 
         var dai = Filled("DAI-TT", 2, 48, 4, 960, 0);
         Submit(dai, At(5, 15, 16, 40), "Phạm Quốc Tuấn");

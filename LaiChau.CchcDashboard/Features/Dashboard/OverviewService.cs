@@ -16,6 +16,9 @@ public sealed record PeriodStatus(int Id, string Name, PeriodKind Kind, DateTime
     public string Countdown(DateTimeOffset now) => ReportRules.Countdown(DueAt, now);
 
     public bool IsPast(DateTimeOffset now) => now >= DueAt;
+
+    /// <summary>Submitted reports whose signed and stamped copy has arrived; the reporting rate stays based on submission.</summary>
+    public int SignedCopies => Rates.SignedCopies;
 }
 
 /// <summary>A unit that owes a report: overdue (deadline passed) or due within the week.</summary>

@@ -33,6 +33,6 @@ public static class BlankOutlineDocument
             blocks.Add(new DottedLines(i == 1 ? 8 : 5));
         }
         blocks.Add(new KeepTogether([RecipientsAndSignature(["UBND thành phố (qua Phòng Nội vụ);", "Lưu: VT."], null, "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", null)]));
-        return new DocumentSpec($"Đề cương báo cáo {period.Span}", period.Plan.IssuingBody, now, blocks);
+        return Document($"Đề cương báo cáo {period.Span}", period.Plan.IssuingBody, now, blocks);
     }
 }

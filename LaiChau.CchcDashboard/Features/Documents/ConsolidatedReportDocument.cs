@@ -61,7 +61,7 @@ public static class ConsolidatedReportDocument
             new Spacer(6),
             RecipientsAndSignature(["UBND thành phố (b/c);", "Lãnh đạo Phòng;", "Lưu: VT, NV."], signing.Capacity, signing.Title, signing.SignerName),
         ]));
-        return new DocumentSpec($"Báo cáo {LowerFirst(Summary(period))}", IssuingBody, now, blocks);
+        return Document($"Báo cáo {LowerFirst(Summary(period))}", IssuingBody, now, blocks);
     }
 
     private static Table UnitsTable(IReadOnlyList<UnitTotals> units, ReportCounts total)

@@ -1,8 +1,18 @@
 namespace LaiChau.CchcDashboard.Features.Documents;
 
-/// <summary>The addresses of the official PDF documents, for the "In PDF" buttons (open in a new tab).</summary>
+/// <summary>
+/// The addresses of the official documents, for the "In PDF" buttons (open in a new tab) and the
+/// "Tải bản Word" buttons beside them (<see cref="Word"/>: the same address ending in .docx).
+/// </summary>
 public static class DocumentLinks
 {
+    /// <summary>The Word (.docx) copy of a document: same address, same access rules, same file name.</summary>
+    public static string Word(string pdfLink)
+    {
+        ArgumentNullException.ThrowIfNull(pdfLink);
+        return pdfLink.EndsWith(".pdf", StringComparison.Ordinal) ? pdfLink[..^4] + ".docx" : pdfLink;
+    }
+
     /// <summary>A unit's report for a period, filled from its data ("DỰ THẢO" while a draft).</summary>
     public static string UnitReport(int reportId) => $"/documents/reports/{reportId}.pdf";
 

@@ -22,75 +22,96 @@ public static class DocumentsExtensions
     }
 
     /// <summary>
-    /// The four documents of <see cref="DocumentLinks"/>, opened inline in a new tab. GET and HEAD
-    /// answer alike. Every route runs as the request's <see cref="CurrentUser"/>; a refusal is a 403
-    /// audited by <see cref="AccessGuard"/>.
+    /// The four documents of <see cref="DocumentLinks"/>: PDF opened inline in a new tab, and the
+    /// same document as .docx at the same address (same handler, same access rules, same file name).
+    /// GET and HEAD answer alike. Every route runs as the request's <see cref="CurrentUser"/>; a
+    /// refusal is a 403 audited by <see cref="AccessGuard"/>.
     /// </summary>
     public static void MapDocumentEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var group = app.MapGroup("/documents");
-        group.MapMethods("/reports/{reportId:int}.pdf", GetAndHead, GetUnitReportPdfAsync).WithAccess("report");
-        group.MapMethods("/periods/{periodId:int}/outline.pdf", GetAndHead, GetOutlinePdfAsync).WithAccess("document");
-        group.MapMethods("/periods/{periodId:int}/consolidated.pdf", GetAndHead, GetConsolidatedPdfAsync)
-            .WithAccess("document", AppPolicies.CityWide, "Báo cáo tổng hợp dành cho Phòng Nội vụ, Lãnh đạo và Quản trị.");
-        group.MapMethods("/plans/{planId:int}.pdf", GetAndHead, GetPlanPdfAsync).WithAccess("document");
+        foreach (var extension in new[] { "pdf", "docx" })
+        {
+            group.MapMethods($"/reports/{{reportId:int}}.{extension}", GetAndHead, GetUnitReportAsync).WithAccess("report");
+            group.MapMethods($"/periods/{{periodId:int}}/outline.{extension}", GetAndHead, GetOutlineAsync).WithAccess("document");
+            group.MapMethods($"/periods/{{periodId:int}}/consolidated.{extension}", GetAndHead, GetConsolidatedAsync)
+                .WithAccess("document", AppPolicies.CityWide, "Báo cáo tổng hợp dành cho Phòng Nội vụ, Lãnh đạo và Quản trị.");
+            group.MapMethods($"/plans/{{planId:int}}.{extension}", GetAndHead, GetPlanAsync).WithAccess("document");
+        }
     }
 
     private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
 
     /// <summary>A unit's report: its own staff and the city-wide roles (<see cref="ReportService.FindReadableAsync"/>).</summary>
-    public static async Task<IResult> GetUnitReportPdfAsync(int reportId, CurrentUser currentUser, ReportService reports, DocumentDataService data,
+    public static async Task<IResult> GetUnitReportAsync(int reportId, CurrentUser currentUser, ReportService reports, DocumentDataService data,
         DocumentFonts fonts, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
-        if (!await reports.FindReadableAsync(await currentUser.GetAsync(ct), reportId, "pdf", ct))
+        if (!await reports.FindReadableAsync(await currentUser.GetAsync(ct), reportId, Extension(http), ct))
         {
             return NotFound("Không tìm thấy báo cáo.");
         }
         var report = (await data.GetUnitReportAsync(reportId, ct))!;
-        return Pdf(http, fonts, $"bao-cao-{report.Period.Slug}-{Slug(report.UnitName)}.pdf", () => UnitReportDocument.Build(report, clock.GetUtcNow()));
+        return Render(http, fonts, $"bao-cao-{report.Period.Slug}-{Slug(report.UnitName)}", () => UnitReportDocument.Build(report, clock.GetUtcNow()));
     }
 
-    public static async Task<IResult> GetOutlinePdfAsync(int periodId, DocumentDataService data, DocumentFonts fonts, TimeProvider clock, HttpContext http,
+    public static async Task<IResult> GetOutlineAsync(int periodId, DocumentDataService data, DocumentFonts fonts, TimeProvider clock, HttpContext http,
         CancellationToken ct)
     {
         var period = await data.GetPeriodAsync(periodId, ct);
         return period is null
             ? NotFound("Không tìm thấy kỳ báo cáo.")
-            : Pdf(http, fonts, $"de-cuong-bao-cao-{period.Slug}.pdf", () => BlankOutlineDocument.Build(period, clock.GetUtcNow()));
+            : Render(http, fonts, $"de-cuong-bao-cao-{period.Slug}", () => BlankOutlineDocument.Build(period, clock.GetUtcNow()));
     }
 
     /// <summary>The city's consolidated report: <see cref="AppPolicies.CityWide"/> only.</summary>
-    public static async Task<IResult> GetConsolidatedPdfAsync(int periodId, DocumentDataService data, DocumentFonts fonts, TimeProvider clock,
+    public static async Task<IResult> GetConsolidatedAsync(int periodId, DocumentDataService data, DocumentFonts fonts, TimeProvider clock,
         HttpContext http, CancellationToken ct)
     {
         var consolidated = await data.GetConsolidatedAsync(periodId, ct);
         return consolidated is null
             ? NotFound("Không tìm thấy kỳ báo cáo.")
-            : Pdf(http, fonts, $"bao-cao-tong-hop-{consolidated.Period.Slug}.pdf", () => ConsolidatedReportDocument.Build(consolidated, clock.GetUtcNow()));
+            : Render(http, fonts, $"bao-cao-tong-hop-{consolidated.Period.Slug}", () => ConsolidatedReportDocument.Build(consolidated, clock.GetUtcNow()));
     }
 
-    public static async Task<IResult> GetPlanPdfAsync(int planId, DocumentDataService data, DocumentFonts fonts, TimeProvider clock, HttpContext http,
+    public static async Task<IResult> GetPlanAsync(int planId, DocumentDataService data, DocumentFonts fonts, TimeProvider clock, HttpContext http,
         CancellationToken ct)
     {
         var plan = await data.GetPlanAsync(planId, ct);
         return plan is null
             ? NotFound("Không tìm thấy kế hoạch.")
-            : Pdf(http, fonts, $"ke-hoach-{Slug(plan.Number)}-{plan.Year}.pdf", () => PlanDocument.Build(plan, clock.GetUtcNow()));
+            : Render(http, fonts, $"ke-hoach-{Slug(plan.Number)}-{plan.Year}", () => PlanDocument.Build(plan, clock.GetUtcNow()));
     }
+
+    /// <summary>"pdf" or "docx": the kind of document the address asks for (and the word in an audited refusal).</summary>
+    private static string Extension(HttpContext http) =>
+        http.Request.Path.Value?.EndsWith(".docx", StringComparison.OrdinalIgnoreCase) == true ? "docx" : "pdf";
 
     private static IResult NotFound(string message) =>
         Results.Text(message, "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status404NotFound);
 
-    // The one place a document is written to the response: 503 without a usable font, otherwise inline with an ASCII name.
-    private static IResult Pdf(HttpContext http, DocumentFonts fonts, string fileName, Func<DocumentSpec> compose)
+    public const string WordContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    /// <summary>
+    /// One composition, two writers: the address's extension picks PDF (inline) or Word (a download
+    /// to edit). Word needs the fonts too: they size the short rules under the header lines.
+    /// </summary>
+    private static IResult Render(HttpContext http, DocumentFonts fonts, string baseName, Func<DocumentSpec> compose)
     {
         if (fonts.TryGet() is null)
         {
             return Results.Text(DocumentFonts.MissingMessage, "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status503ServiceUnavailable);
         }
-        var bytes = PdfRenderer.Render(compose());
-        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileName = fileName }.ToString();
+        var spec = compose();
+        if (Extension(http) == "docx")
+        {
+            using var measurer = new PdfTextMeasurer();
+            var word = DocxWriter.Write(spec, measurer);
+            http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = baseName + ".docx" }.ToString();
+            return Results.Bytes(word, WordContentType);
+        }
+        var bytes = PdfRenderer.Render(spec);
+        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileName = baseName + ".pdf" }.ToString();
         return Results.Bytes(bytes, "application/pdf");
     }
 

@@ -12,10 +12,26 @@ public static partial class OfficialParts
     public const string Motto = "Độc lập - Tự do - Hạnh phúc";
     public const string Blank = "……";
 
-    /// <summary>Body text: 14 pt, justified, first-line indent 1.27 cm, 6 pt after.</summary>
-    public static readonly ParagraphStyle Body = new(14, TextAlign.Justify, FirstLineIndent: PageSetup.Mm(12.7), SpaceAfter: 6, LineSpacing: 1.2);
+    /// <summary>
+    /// A4 portrait with the margins of Nghị định 30/2020 (top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm),
+    /// 1–2 mm inside the minimum so italic overhangs and diacritics stay within it.
+    /// </summary>
+    public static readonly PageSetup Page = new(PageSetup.Mm(210), PageSetup.Mm(297),
+        Top: PageSetup.Mm(22), Bottom: PageSetup.Mm(22), Left: PageSetup.Mm(31), Right: PageSetup.Mm(16));
 
-    private static readonly ParagraphStyle Centered = new(13, TextAlign.Center, SpaceAfter: 0, LineSpacing: 1.15);
+    /// <summary>Page numbers in Arabic figures, 13 pt, centred in the top margin, from page 2 on (Phụ lục I, mục IV).</summary>
+    public static readonly PageNumbering PageNumbers = new(13, FirstNumberedPage: 2, Baseline: (Page.Top / 2) + (13 * 0.35));
+
+    /// <summary>Body text: 14 pt, justified, first-line indent 1.27 cm, 6 pt after.</summary>
+    public static readonly ParagraphStyle Body = new(14, TextAlign.Justify, FirstLineIndent: PageSetup.Mm(12.7), SpaceAfter: 6, LineSpacing: 1.2, Name: "Nội dung");
+
+    private static readonly ParagraphStyle Centered = new(13, TextAlign.Center, SpaceAfter: 0, LineSpacing: 1.15, Name: "Căn giữa");
+
+    private static readonly ParagraphStyle Recipients = new(11, TextAlign.Left, SpaceAfter: 0, LineSpacing: 1.15, Name: "Nơi nhận");
+
+    /// <summary>An official document on the official page, numbered from page 2.</summary>
+    public static DocumentSpec Document(string title, string author, DateTimeOffset createdAt, IReadOnlyList<Block> blocks) =>
+        new(title, author, createdAt, blocks, Page) { PageNumbers = PageNumbers };
 
     public static Paragraph Para(string text) => new([new Run(text)], Body);
 
@@ -24,10 +40,10 @@ public static partial class OfficialParts
     public static Paragraph Italic(string text) => new([new Run(text, Italic: true)], Body);
 
     /// <summary>"1.", "a)" headings: bold, indented like the body, kept with what follows.</summary>
-    public static Paragraph Heading(string text) => new([new Run(text, Bold: true)], Body with { KeepWithNext = true });
+    public static Paragraph Heading(string text) => new([new Run(text, Bold: true)], Body with { KeepWithNext = true, Name = "Đề mục" });
 
     /// <summary>"I. MỤC ĐÍCH, YÊU CẦU": bold, no indent.</summary>
-    public static Paragraph MajorHeading(string text) => new([new Run(text, Bold: true)], Body with { FirstLineIndent = 0, KeepWithNext = true, SpaceBefore = 6 });
+    public static Paragraph MajorHeading(string text) => new([new Run(text, Bold: true)], Body with { FirstLineIndent = 0, KeepWithNext = true, SpaceBefore = 6, Name = "Đề mục lớn" });
 
     public static Paragraph Center(string text, double size = 14, bool bold = false, bool italic = false, double spaceAfter = 0) =>
         new([new Run(text, bold, italic)], Centered with { FontSize = size, SpaceAfter = spaceAfter });
@@ -70,9 +86,8 @@ public static partial class OfficialParts
     /// <summary>"Nơi nhận:" on the left and the signature on the right, never split from each other.</summary>
     public static Block RecipientsAndSignature(IReadOnlyList<string> recipients, string? capacity, string title, string? signerName)
     {
-        var recipientStyle = new ParagraphStyle(11, TextAlign.Left, SpaceAfter: 0, LineSpacing: 1.15);
-        List<Block> left = [new Paragraph([new Run("Nơi nhận:", Bold: true, Italic: true)], recipientStyle with { FontSize = 12 })];
-        left.AddRange(recipients.Select(r => new Paragraph([new Run("- " + r)], recipientStyle)));
+        List<Block> left = [new Paragraph([new Run("Nơi nhận:", Bold: true, Italic: true)], Recipients with { FontSize = 12 })];
+        left.AddRange(recipients.Select(r => new Paragraph([new Run("- " + r)], Recipients)));
         List<Block> right = [];
         if (!string.IsNullOrWhiteSpace(capacity))
         {
@@ -82,6 +97,15 @@ public static partial class OfficialParts
         right.Add(new Spacer(72));
         right.Add(Center(string.IsNullOrWhiteSpace(signerName) ? " " : signerName, 14, bold: true));
         return new Columns([new Column(0.45, left), new Column(0.55, right)]);
+    }
+
+    /// <summary>"Nơi nhận" and a signature block of any number of authority lines (the last is the title).</summary>
+    public static Block Signature(IReadOnlyList<string> recipients, IReadOnlyList<string> authorityLines, string? signerName)
+    {
+        ArgumentNullException.ThrowIfNull(authorityLines);
+        return RecipientsAndSignature(recipients,
+            authorityLines.Count > 1 ? string.Join("\n", authorityLines.Take(authorityLines.Count - 1)) : null,
+            authorityLines.Count > 0 ? authorityLines[^1] : "", signerName);
     }
 
     /// <summary>

@@ -43,7 +43,7 @@ public static class PlanDocument
             blocks.Add(Center("NHIỆM VỤ CỦA CÁC CƠ QUAN, ĐƠN VỊ (MỤC IV)", 14, bold: true, spaceAfter: 8));
             blocks.Add(ActivitiesTable(tasks));
         }
-        return new DocumentSpec($"Kế hoạch {plan.Number} - {plan.Title}", plan.IssuingBody, now, blocks);
+        return Document($"Kế hoạch {plan.Number} - {plan.Title}", plan.IssuingBody, now, blocks);
     }
 
     private static Table ActivitiesTable(IEnumerable<PlanActivityRow> activities) => new(

@@ -63,15 +63,11 @@ public static class UnitReportDocument
         blocks.Add(new KeepTogether([
             Para($"Trên đây là báo cáo kết quả thực hiện Kế hoạch tuyên truyền cải cách hành chính {period.Span} của {report.NameInSentence}./."),
             new Spacer(6),
-            RecipientsAndSignature(
-                ["UBND thành phố (qua Phòng Nội vụ);", "Lưu: VT."],
-                report.IsWardOrCommune ? "TM. ỦY BAN NHÂN DÂN" : null,
-                string.IsNullOrWhiteSpace(report.SignerTitle) ? (report.IsWardOrCommune ? "CHỦ TỊCH" : "THỦ TRƯỞNG ĐƠN VỊ") : report.SignerTitle,
-                report.SignerName),
+            Signature(["UBND thành phố (qua Phòng Nội vụ);", "Lưu: VT."], SignerTitles.Lines(report.UnitKind, report.SignerTitle), report.SignerName),
         ]));
 
         var title = $"Báo cáo {Summary(period).ToLower(Common.VietnamTime.Culture)} - {report.UnitName}";
-        return new DocumentSpec(report.IsDraft ? title + " (dự thảo)" : title, report.IssuingBody, now, blocks);
+        return Document(report.IsDraft ? title + " (dự thảo)" : title, report.IssuingBody, now, blocks);
     }
 
     public static Table DocumentsTable(IReadOnlyList<ReportDocumentRow> rows) => new(

@@ -13,6 +13,9 @@ public sealed record PeriodRates(int Expected, int Submitted, int OnTime)
 {
     public static readonly PeriodRates None = new(0, 0, 0);
 
+    /// <summary>Submitted reports whose signed and stamped copy has arrived; the rates stay based on submission.</summary>
+    public int SignedCopies { get; init; }
+
     public int Late => Submitted - OnTime;
     public int Missing => Expected - Submitted;
     public double ReportingRate => Expected == 0 ? 0 : (double)Submitted / Expected;
@@ -28,6 +31,9 @@ public enum MatrixFilter
     NotSubmitted = 1,
     Late = 2,
     Returned = 3,
+
+    /// <summary>Submitted, but the signed and stamped copy has not arrived: the second call to make.</summary>
+    SignedCopyMissing = 4,
 }
 
 /// <summary>How a list of units is ordered: the plan's unit order, or the longest behind first.</summary>
@@ -55,6 +61,7 @@ public sealed record UnitProgress
     public DateTimeOffset? FirstSubmittedAt { get; init; }
     public DateTimeOffset? SubmittedAt { get; init; }
     public int FilledFields { get; init; }
+    public bool HasSignedCopy { get; init; }
 
     /// <summary>Null before the first submission; whether it beat the deadline otherwise (a returned report keeps it).</summary>
     public bool? OnTime => FirstSubmittedAt is null ? null : SubmittedOnTime;
@@ -114,10 +121,11 @@ public static class PeriodProgressQuery
                 Expected = expected.Count(),
                 Submitted = submitted.Count(r => r.PeriodId == p.Id),
                 OnTime = submitted.Count(r => r.PeriodId == p.Id && r.FirstSubmittedAt != null && ReportRules.IsOnTime(r.FirstSubmittedAt.Value, p.DueAt)),
+                SignedCopies = submitted.Count(r => r.PeriodId == p.Id && r.SignedCopies.Any()),
             })
             .Inlined()
             .ToListAsync(ct);
-        return rows.ToDictionary(r => r.Id, r => new PeriodRates(r.Expected, r.Submitted, r.OnTime));
+        return rows.ToDictionary(r => r.Id, r => new PeriodRates(r.Expected, r.Submitted, r.OnTime) { SignedCopies = r.SignedCopies });
     }
 
     public static async Task<PeriodRates> RatesAsync(CchcDbContext db, int periodId, CancellationToken ct = default) =>
@@ -145,6 +153,7 @@ public static class PeriodProgressQuery
                    FirstSubmittedAt = r == null ? null : r.FirstSubmittedAt,
                    SubmittedAt = r == null ? null : r.SubmittedAt,
                    FilledFields = r == null ? 0 : ReportCompleteness.FilledFields(r),
+                   HasSignedCopy = r != null && r.SignedCopies.Any(),
                };
         return query.Inlined();
     }
@@ -159,6 +168,7 @@ public static class PeriodProgressQuery
             // The buckets "nộp muộn" and "quá hạn chưa nộp" (ReportRules.Bucket).
             MatrixFilter.Late => units.Where(u => u.HasSubmitted ? !u.SubmittedOnTime : now >= u.DueAt),
             MatrixFilter.Returned => units.Where(u => u.State == ReportState.Returned),
+            MatrixFilter.SignedCopyMissing => units.Where(u => u.HasSubmitted && !u.HasSignedCopy),
             _ => units,
         };
         if (request.UnitId is { } unitId)

@@ -69,7 +69,10 @@ public static class ReportCompleteness
 
     /// <summary>A report's state and completeness without its content, for lists.</summary>
     public static readonly Expression<Func<UnitReport, ReportStatus>> Status = QueryInlining.Inline<Func<UnitReport, ReportStatus>>(r => new ReportStatus(
-        r.Id, r.PeriodId, r.UnitId, r.State, r.FirstSubmittedAt, r.SubmittedAt, FilledFields(r)));
+        r.Id, r.PeriodId, r.UnitId, r.State, r.FirstSubmittedAt, r.SubmittedAt, FilledFields(r))
+    {
+        HasSignedCopy = r.SignedCopies.Any(),
+    });
 
     private static Expression<Func<UnitReport, int>> SumOfFields()
     {
@@ -115,4 +118,7 @@ public static class ReportCompleteness
 public sealed record ReportStatus(int Id, int PeriodId, int UnitId, ReportState State, DateTimeOffset? FirstSubmittedAt, DateTimeOffset? SubmittedAt, int FilledFields)
 {
     public int Completeness => ReportCompleteness.Percent(FilledFields);
+
+    /// <summary>The signed and stamped copy has arrived (Features/SignedCopies).</summary>
+    public bool HasSignedCopy { get; init; }
 }

@@ -21,6 +21,12 @@ public sealed record ReportDetails(
     DateTimeOffset? FirstSubmittedAt, DateTimeOffset? SubmittedAt, DateTimeOffset? AcceptedAt, DateTimeOffset? UpdatedAt, string? UpdatedBy,
     ReportForm Form, IReadOnlyList<ReportTransitionRow> Transitions, bool CanEdit, bool CanReview)
 {
+    /// <summary>Whether the unit has sent the signed and stamped copy (Features/SignedCopies).</summary>
+    public bool HasSignedCopy { get; init; }
+
+    /// <summary>The unit's kind: which signer titles are usual (<see cref="Documents.SignerTitles"/>).</summary>
+    public UnitKind UnitKind { get; init; }
+
     public int Completeness => ReportCompleteness.Percent(Form);
     public bool? OnTime => ReportRules.WasOnTime(FirstSubmittedAt, DueAt);
     public string? ReturnComment => State == ReportState.Returned ? Transitions.LastOrDefault(t => t.To == ReportState.Returned)?.Comment : null;
@@ -81,7 +87,7 @@ public sealed class ReportService(
         ArgumentNullException.ThrowIfNull(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var report = await db.Reports.AsNoTracking().Include(r => r.Period).Include(r => r.Unit)
-            .Include(r => r.Documents).Include(r => r.Transitions).AsSplitQuery()
+            .Include(r => r.Documents).Include(r => r.Transitions).Include(r => r.SignedCopies).AsSplitQuery()
             .FirstOrDefaultAsync(r => r.Id == reportId, ct);
         if (report is null)
         {
@@ -158,8 +164,26 @@ public sealed class ReportService(
         return await ReviewAsync(user, reportId, version, ReportState.Returned, comment.Trim(), ct);
     }
 
-    public Task<ReportSaveResult> AcceptAsync(UserInfo user, int reportId, int version, CancellationToken ct = default) =>
-        ReviewAsync(user, reportId, version, ReportState.Accepted, null, ct);
+    public const string AcceptNeedsSignedCopyMessage =
+        "Đơn vị chưa gửi bản ký, đóng dấu. Chỉ tiếp nhận khi đã có bản ký, hoặc ghi rõ lý do tiếp nhận khi chưa có bản ký.";
+
+    /// <summary>
+    /// Accepts a submitted report. A report is accepted once its signed copy is there; without it
+    /// Phòng Nội vụ must say why (<paramref name="noteWithoutSignedCopy"/>), and the note goes into
+    /// the timeline and the audit log.
+    /// </summary>
+    public Task<ReportSaveResult> AcceptAsync(UserInfo user, int reportId, int version, string? noteWithoutSignedCopy = null, CancellationToken ct = default)
+    {
+        var note = noteWithoutSignedCopy?.Trim();
+        if (note is { Length: > 2000 })
+        {
+            return Task.FromResult(ReportSaveResult.Fail("AcceptNote", "Lý do tối đa 2.000 ký tự."));
+        }
+        return ReviewAsync(user, reportId, version, ReportState.Accepted, string.IsNullOrEmpty(note) ? null : note, ct);
+    }
+
+    public Task<ReportSaveResult> AcceptAsync(UserInfo user, int reportId, int version, CancellationToken ct) =>
+        AcceptAsync(user, reportId, version, null, ct);
 
     private async Task<ReportSaveResult> ReviewAsync(UserInfo user, int reportId, int version, ReportState to, string? comment, CancellationToken ct)
     {
@@ -181,6 +205,15 @@ public sealed class ReportService(
                 ? $"Chỉ tiếp nhận được báo cáo đã nộp; báo cáo này đang ở trạng thái \"{report.State.Label()}\"."
                 : $"Chỉ yêu cầu bổ sung được báo cáo đã nộp; báo cáo này đang ở trạng thái \"{report.State.Label()}\".");
         }
+        var withoutSignedCopy = to == ReportState.Accepted && !await db.SignedCopies.AnyAsync(c => c.ReportId == reportId, ct);
+        if (withoutSignedCopy && comment is null)
+        {
+            return ReportSaveResult.Fail("AcceptNote", AcceptNeedsSignedCopyMessage);
+        }
+        if (to == ReportState.Accepted && comment is not null)
+        {
+            comment = withoutSignedCopy ? "Tiếp nhận khi chưa có bản ký: " + comment : comment;
+        }
         var now = clock.GetUtcNow();
         var from = report.State;
         report.State = to;
@@ -192,7 +225,8 @@ public sealed class ReportService(
         }
         db.Entry(report).Property(r => r.Version).OriginalValue = version;
         db.ReportTransitions.Add(new ReportTransition { ReportId = report.Id, FromState = from, ToState = to, At = now, UserId = user.Id, UserName = user.FullName, Comment = comment });
-        audit.Record(db, user.Id, user.UserName, to == ReportState.Accepted ? "report.accept" : "report.return", nameof(UnitReport), report.Id,
+        var action = to == ReportState.Accepted ? (withoutSignedCopy ? "report.accept-without-signed-copy" : "report.accept") : "report.return";
+        audit.Record(db, user.Id, user.UserName, action, nameof(UnitReport), report.Id,
             comment is null ? $"Đơn vị {report.UnitId}, kỳ {report.PeriodId}" : $"Đơn vị {report.UnitId}, kỳ {report.PeriodId}: {comment}");
         try
         {
@@ -387,7 +421,11 @@ public sealed class ReportService(
         return new ReportDetails(r.Id, period.PlanId, period.Id, period.Name, period.CoversFrom, period.CoversTo, period.DueAt,
             unit.Id, unit.Name, r.State, r.Version, r.FirstSubmittedAt, r.SubmittedAt, r.AcceptedAt, r.Id == 0 ? null : r.UpdatedAt, r.UpdatedBy,
             form, transitions, user.MayEditReportOf(unit.Id) && ReportRules.IsEditableByUnit(r.State),
-            user.MayReviewReports && r.State is ReportState.Submitted or ReportState.Resubmitted);
+            user.MayReviewReports && r.State is ReportState.Submitted or ReportState.Resubmitted)
+        {
+            HasSignedCopy = r.SignedCopies.Count > 0,
+            UnitKind = unit.Kind,
+        };
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -14,7 +14,7 @@ public sealed record PeriodColumn(int Id, string Name, DateOnly CoversFrom, Date
 
 /// <summary>One unit in one period of the matrix. A unit without a report row is NotStarted.</summary>
 public sealed record MatrixCell(int PeriodId, int? ReportId, ReportState State, StatusBucket Bucket, DateTimeOffset? SubmittedAt, bool? OnTime,
-    int DaysLate, int DaysOverdue, int Completeness)
+    int DaysLate, int DaysOverdue, int Completeness, bool HasSignedCopy = false)
 {
     public bool HasSubmitted => ReportRules.CountsAsSubmitted(State);
 
@@ -25,7 +25,7 @@ public sealed record MatrixCell(int PeriodId, int? ReportId, ReportState State, 
     {
         ArgumentNullException.ThrowIfNull(unit);
         return new(unit.PeriodId, unit.ReportId, unit.State, unit.Bucket(now), unit.SubmittedAt, unit.OnTime,
-            unit.DaysLate, unit.DaysOverdue(now), unit.Completeness);
+            unit.DaysLate, unit.DaysOverdue(now), unit.Completeness, unit.HasSignedCopy);
     }
 }
 
@@ -56,6 +56,16 @@ public sealed record TrackingMatrix(int PlanId, IReadOnlyList<PeriodColumn> Peri
             .OrderByDescending(x => x.Cell.DaysOverdue)
             .Select(x => new CallListEntry(x.Row.UnitId, x.Row.UnitName, x.Row.ContactName, x.Row.Phone, x.Row.Email, x.Cell.State,
                 ReportRules.Countdown(period.DueAt, Now), x.Cell.DaysOverdue))];
+    }
+
+    /// <summary>Units that submitted but whose signed and stamped copy has not arrived yet: the second call to make.</summary>
+    public IReadOnlyList<CallListEntry> SignedCopyMissing(int periodId)
+    {
+        var period = Periods.First(p => p.Id == periodId);
+        return [.. Rows.Select(r => (Row: r, Cell: r.Cell(periodId)))
+            .Where(x => x.Cell.HasSubmitted && !x.Cell.HasSignedCopy)
+            .Select(x => new CallListEntry(x.Row.UnitId, x.Row.UnitName, x.Row.ContactName, x.Row.Phone, x.Row.Email, x.Cell.State,
+                ReportRules.Countdown(period.DueAt, Now), 0))];
     }
 
     /// <summary>The period whose deadline is next, or the last one once all have passed.</summary>
@@ -108,14 +118,18 @@ public sealed class ReportTrackingService(
             [.. cells[u.UnitId].OrderBy(c => order[c.PeriodId]).Select(c => MatrixCell.From(c, now))]))], page.Total);
     }
 
-    /// <summary>One page of the units still to report for a period (the call list), in two SQL commands.</summary>
+    /// <summary>
+    /// One page of the units to call for a period, in two SQL commands: those still to report (the
+    /// call list), or with <see cref="MatrixFilter.SignedCopyMissing"/> those whose signed copy has not arrived.
+    /// </summary>
     public async Task<Page<CallListEntry>> GetCallListPageAsync(UserInfo user, int periodId, UnitListRequest request, CancellationToken ct = default)
     {
         await EnsureCanTrackAsync(user, "call-list", nameof(ReportingPeriod), periodId, ct);
         ArgumentNullException.ThrowIfNull(request);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
-        var page = await PeriodProgressQuery.PageAsync(db, periodId, request with { Filter = MatrixFilter.NotSubmitted }, now, ct);
+        var filter = request.Filter == MatrixFilter.SignedCopyMissing ? MatrixFilter.SignedCopyMissing : MatrixFilter.NotSubmitted;
+        var page = await PeriodProgressQuery.PageAsync(db, periodId, request with { Filter = filter }, now, ct);
         return new Page<CallListEntry>([.. page.Items.Select(u => new CallListEntry(u.UnitId, u.UnitName, u.ContactName, u.Phone, u.Email, u.State,
             ReportRules.Countdown(u.DueAt, now), u.DaysOverdue(now)))], page.Total);
     }

@@ -14,34 +14,48 @@ public sealed record RectOp(double X, double Y, double Width, double Height, dou
 /// </summary>
 public sealed class LayoutEngine
 {
-    private const double CellPadding = 3;
-    private const double TableLineSpacing = 1.15;
+    /// <summary>A rule sits this far below the bottom of the line it underlines (pt).</summary>
+    private const double RuleGap = 1.5;
+    private const double RuleThickness = 0.75;
 
-    private readonly TextMeasurer _measurer;
+    /// <summary>Dotted lines to write on are spaced 1.5 lines apart, the dots 3 pt above the line's foot.</summary>
+    private const double DottedLineSpacing = 1.5;
+    private const double DottedLineRise = 3;
+    private const double DottedLinesSpaceAfter = 6;
+
+    /// <summary>The "DỰ THẢO" box: text padding left and right, box height as a multiple of the font size.</summary>
+    private const double StampPadding = 8;
+    private const double StampHeightRatio = 1.7;
+    private const double StampSpaceAfter = 6;
+
+    private readonly ITextMeasurer _measurer;
     private readonly PageSetup _page;
     private readonly List<List<DrawOp>> _pages = [[]];
     private double _y;
     private int _noBreak;
     private (double Left, double Right, double Bottom)? _lastLine;
 
-    public LayoutEngine(TextMeasurer measurer, PageSetup page)
+    public LayoutEngine(ITextMeasurer measurer, PageSetup page)
     {
         _measurer = measurer;
         _page = page;
         _y = page.Top;
     }
 
-    public static IReadOnlyList<IReadOnlyList<DrawOp>> Lay(DocumentSpec spec, TextMeasurer measurer)
+    public static IReadOnlyList<IReadOnlyList<DrawOp>> Lay(DocumentSpec spec, ITextMeasurer measurer)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var engine = new LayoutEngine(measurer, spec.Page);
         engine.PlaceAll(spec.Blocks, spec.Page.Left, spec.Page.ContentWidth);
-        engine.AddPageNumbers(spec.PageNumberSize);
+        if (spec.PageNumbers is { } numbering)
+        {
+            engine.AddPageNumbers(numbering);
+        }
         return engine._pages;
     }
 
     /// <summary>The height the blocks take at this width, laid out without page breaks.</summary>
-    public static double Measure(IReadOnlyList<Block> blocks, double width, TextMeasurer measurer)
+    public static double Measure(IReadOnlyList<Block> blocks, double width, ITextMeasurer measurer)
     {
         var engine = new LayoutEngine(measurer, new PageSetup(width, double.MaxValue / 4, 0, 0, 0, 0)) { _noBreak = 1 };
         engine.PlaceAll(blocks, 0, width);
@@ -161,13 +175,13 @@ public sealed class LayoutEngine
         _y += style.SpaceAfter;
     }
 
-    private void DrawLine(TextLine line, double x, double top)
+    private void DrawLine(TextLine line, double x, double top) => Ops.AddRange(TextOps(line, x, top, _measurer));
+
+    /// <summary>A laid-out line as text operations, its line box's top at <paramref name="top"/>.</summary>
+    internal static IEnumerable<DrawOp> TextOps(TextLine line, double x, double top, ITextMeasurer measurer)
     {
-        var ascent = line.Pieces.Count == 0 ? 0 : _measurer.Ascent(line.Pieces[0].Font);
-        foreach (var piece in line.Pieces)
-        {
-            Ops.Add(new TextOp(x + piece.X, top + ascent, piece.Text, piece.Font));
-        }
+        var ascent = line.Pieces.Count == 0 ? 0 : measurer.Ascent(line.Pieces[0].Font);
+        return line.Pieces.Select(piece => new TextOp(x + piece.X, top + ascent, piece.Text, piece.Font));
     }
 
     private void PlaceRule(Rule rule)
@@ -178,14 +192,14 @@ public sealed class LayoutEngine
         }
         var length = (last.Right - last.Left) * rule.Fraction;
         var centre = (last.Left + last.Right) / 2;
-        var y = last.Bottom + 1.5;
-        Ops.Add(new LineOp(centre - (length / 2), y, centre + (length / 2), y, 0.75));
+        var y = last.Bottom + RuleGap;
+        Ops.Add(new LineOp(centre - (length / 2), y, centre + (length / 2), y, RuleThickness));
         _y = Math.Max(_y, y + rule.SpaceAfter);
     }
 
     private void PlaceDottedLines(DottedLines d, double x, double width)
     {
-        var lineHeight = d.FontSize * 1.5;
+        var lineHeight = d.FontSize * DottedLineSpacing;
         for (var i = 0; i < d.Count; i++)
         {
             if (_noBreak == 0 && _y + lineHeight > Bottom && !AtPageTop)
@@ -193,9 +207,9 @@ public sealed class LayoutEngine
                 NewPage();
             }
             _y += lineHeight;
-            Ops.Add(new LineOp(x, _y - 3, x + width, _y - 3, 0.75, Dotted: true));
+            Ops.Add(new LineOp(x, _y - DottedLineRise, x + width, _y - DottedLineRise, RuleThickness, Dotted: true));
         }
-        _y += 6;
+        _y += DottedLinesSpaceAfter;
     }
 
     private void PlaceColumns(Columns c, double x, double width)
@@ -226,76 +240,54 @@ public sealed class LayoutEngine
     {
         var font = new FontKey(s.FontSize, Bold: true, Italic: false);
         var textWidth = _measurer.Width(s.Text, font);
-        var boxWidth = textWidth + 16;
-        var boxHeight = s.FontSize * 1.7;
+        var boxWidth = textWidth + (2 * StampPadding);
+        var boxHeight = s.FontSize * StampHeightRatio;
         var left = x + width - boxWidth;
         Ops.Add(new RectOp(left, _y, boxWidth, boxHeight, 1));
-        Ops.Add(new TextOp(left + 8, _y + ((boxHeight - s.FontSize) / 2) + _measurer.Ascent(font) - (s.FontSize * 0.05), s.Text, font));
-        _y += boxHeight + 6;
+        Ops.Add(new TextOp(left + StampPadding, _y + ((boxHeight - s.FontSize) / 2) + _measurer.Ascent(font) - (s.FontSize * 0.05), s.Text, font));
+        _y += boxHeight + StampSpaceAfter;
     }
 
+    /// <summary>
+    /// Rows go whole to the next page when they fit there, and are split between lines only when
+    /// taller than a page; the header row is drawn again at the top of each page.
+    /// </summary>
     private void PlaceTable(Table table, double x, double width)
     {
-        var totalWeight = table.Columns.Sum(c => c.Weight);
-        var widths = table.Columns.Select(c => width * c.Weight / totalWeight).ToArray();
-        var lineHeight = table.FontSize * TableLineSpacing;
-        IReadOnlyList<TextLine>[] Cells(IReadOnlyList<IReadOnlyList<Run>> cells, bool bold, bool header) =>
-            [.. cells.Select((runs, i) => TextLayout.Break(
-                [.. runs.Select(r => bold ? r with { Bold = true } : r)],
-                new ParagraphStyle(table.FontSize, header ? TextAlign.Center : table.Columns[i].Align, SpaceAfter: 0, LineSpacing: TableLineSpacing),
-                widths[i] - (2 * CellPadding), _measurer))];
-
-        var header = Cells([.. table.Columns.Select(c => (IReadOnlyList<Run>)[new Run(c.Header)])], bold: true, header: true);
-        var headerHeight = Height(header);
-        double Height(IReadOnlyList<TextLine>[] cells) => (cells.Max(c => c.Count) * lineHeight) + (2 * CellPadding);
-
-        void DrawFragment(IReadOnlyList<TextLine>[] cells, int[] from, int count)
+        var layout = new TableLayout(table, width, _measurer);
+        void Draw(MeasuredRow row, int from, int count)
         {
-            var rowHeight = (count * lineHeight) + (2 * CellPadding);
-            var left = x;
-            for (var i = 0; i < cells.Length; i++)
-            {
-                Ops.Add(new RectOp(left, _y, widths[i], rowHeight));
-                var lines = cells[i].Skip(from[i]).Take(count).ToList();
-                for (var l = 0; l < lines.Count; l++)
-                {
-                    DrawLine(lines[l], left + CellPadding, _y + CellPadding + (l * lineHeight) + ((lineHeight - table.FontSize) / 2) - (table.FontSize * 0.1));
-                }
-                left += widths[i];
-            }
-            _y += rowHeight;
+            Ops.AddRange(layout.Draw(row, from, count, x, _y));
+            _y += layout.Height(count);
         }
+        void DrawHeader() => Draw(layout.Header, 0, layout.Header.Lines);
 
-        void DrawHeader() => DrawFragment(header, new int[header.Length], header.Max(c => c.Count));
-
-        var firstRow = table.Rows.Count > 0 ? Height(Cells(table.Rows[0].Cells, table.Rows[0].Bold, false)) : 0;
-        if (_noBreak == 0 && _y + headerHeight + Math.Min(firstRow, lineHeight + (2 * CellPadding)) > Bottom && !AtPageTop)
+        var firstRow = table.Rows.Count > 0 ? layout.Height(layout.Measure(table.Rows[0]).Lines) : 0;
+        if (_noBreak == 0 && _y + layout.HeaderHeight + Math.Min(firstRow, layout.Height(1)) > Bottom && !AtPageTop)
         {
             NewPage();
         }
         DrawHeader();
-        foreach (var row in table.Rows)
+        foreach (var row in table.Rows.Select(layout.Measure))
         {
-            var cells = Cells(row.Cells, row.Bold, false);
-            var lines = cells.Max(c => c.Count);
-            var rowHeight = Height(cells);
+            var lines = row.Lines;
+            var rowHeight = layout.Height(lines);
             if (_noBreak > 0 || _y + rowHeight <= Bottom)
             {
-                DrawFragment(cells, new int[cells.Length], lines);
+                Draw(row, 0, lines);
                 continue;
             }
-            if (rowHeight <= PageContentHeight - headerHeight)
+            if (rowHeight <= PageContentHeight - layout.HeaderHeight)
             {
                 NewPage();
                 DrawHeader();
-                DrawFragment(cells, new int[cells.Length], lines);
+                Draw(row, 0, lines);
                 continue;
             }
-            // Taller than a page: split between lines, the header repeated above each part.
             var done = 0;
             while (done < lines)
             {
-                var fits = (int)Math.Floor((Bottom - _y - (2 * CellPadding)) / lineHeight);
+                var fits = layout.LinesThatFit(Bottom - _y);
                 if (fits < 1)
                 {
                     NewPage();
@@ -303,7 +295,7 @@ public sealed class LayoutEngine
                     continue;
                 }
                 var take = Math.Min(fits, lines - done);
-                DrawFragment(cells, [.. cells.Select(_ => done)], take);
+                Draw(row, done, take);
                 done += take;
                 if (done < lines)
                 {
@@ -316,15 +308,14 @@ public sealed class LayoutEngine
         _lastLine = null;
     }
 
-    private void AddPageNumbers(double size)
+    private void AddPageNumbers(PageNumbering numbering)
     {
-        var font = new FontKey(size, Bold: false, Italic: false);
-        for (var i = 1; i < _pages.Count; i++)
+        var font = new FontKey(numbering.FontSize, Bold: false, Italic: false);
+        for (var i = numbering.FirstNumberedPage - 1; i < _pages.Count; i++)
         {
             var text = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var x = _page.Left + ((_page.ContentWidth - _measurer.Width(text, font)) / 2);
-            var baseline = (_page.Top / 2) + (size * 0.35);
-            _pages[i].Add(new TextOp(x, baseline, text, font));
+            _pages[i].Add(new TextOp(x, numbering.Baseline, text, font));
         }
     }
 }

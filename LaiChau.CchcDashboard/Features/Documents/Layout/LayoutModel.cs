@@ -14,6 +14,10 @@ public sealed record Run(string Text, bool Bold = false, bool Italic = false)
     public static implicit operator Run(string text) => new(text);
 }
 
+/// <summary>
+/// How a paragraph looks. <paramref name="Name"/> is the role ("Body", "Heading"): the Word writer
+/// turns each style into a named paragraph style, so a user's edits keep the look.
+/// </summary>
 public sealed record ParagraphStyle(
     double FontSize = 14,
     TextAlign Align = TextAlign.Justify,
@@ -22,7 +26,8 @@ public sealed record ParagraphStyle(
     double SpaceBefore = 0,
     double SpaceAfter = 6,
     double LineSpacing = 1.2,
-    bool KeepWithNext = false);
+    bool KeepWithNext = false,
+    string? Name = null);
 
 public abstract record Block;
 
@@ -64,15 +69,10 @@ public sealed record TableRow(IReadOnlyList<IReadOnlyList<Run>> Cells, bool Bold
     public static TableRow BoldOf(params string[] cells) => new([.. cells.Select(c => (IReadOnlyList<Run>)[new Run(c)])], Bold: true);
 }
 
-/// <summary>
-/// A4 portrait with the margins of Nghị định 30/2020 (top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm),
-/// 1–2 mm inside the minimum so italic overhangs and diacritics stay within it.
-/// </summary>
+/// <summary>A page size and its margins, in points.</summary>
 public sealed record PageSetup(double Width, double Height, double Top, double Bottom, double Left, double Right)
 {
     public const double PointsPerMm = 72 / 25.4;
-
-    public static readonly PageSetup A4Official = new(Mm(210), Mm(297), Top: Mm(22), Bottom: Mm(22), Left: Mm(31), Right: Mm(16));
 
     public static double Mm(double mm) => mm * PointsPerMm;
 
@@ -80,9 +80,14 @@ public sealed record PageSetup(double Width, double Height, double Top, double B
     public double ContentBottom => Height - Bottom;
 }
 
-/// <summary>A whole document: metadata and blocks, top to bottom.</summary>
-public sealed record DocumentSpec(string Title, string Author, DateTimeOffset CreatedAt, IReadOnlyList<Block> Blocks)
+/// <summary>
+/// Page numbers centred over the text column, their baseline <paramref name="Baseline"/> points
+/// from the top of the page, from page <paramref name="FirstNumberedPage"/> on.
+/// </summary>
+public sealed record PageNumbering(double FontSize, int FirstNumberedPage, double Baseline);
+
+/// <summary>A whole document: metadata, page, page numbers (if any) and blocks, top to bottom.</summary>
+public sealed record DocumentSpec(string Title, string Author, DateTimeOffset CreatedAt, IReadOnlyList<Block> Blocks, PageSetup Page)
 {
-    public PageSetup Page { get; init; } = PageSetup.A4Official;
-    public double PageNumberSize { get; init; } = 13;
+    public PageNumbering? PageNumbers { get; init; }
 }

@@ -10,7 +10,7 @@ public static class PdfRenderer
     public static byte[] Render(DocumentSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        using var measurer = new TextMeasurer();
+        using var measurer = new PdfTextMeasurer();
         var pages = LayoutEngine.Lay(spec, measurer);
 
         using var document = new PdfDocument();

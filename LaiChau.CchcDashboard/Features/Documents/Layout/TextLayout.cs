@@ -1,48 +1,6 @@
 using System.Text;
-using PdfSharp.Drawing;
-using PdfSharp.Pdf;
 
 namespace LaiChau.CchcDashboard.Features.Documents.Layout;
-
-public readonly record struct FontKey(double Size, bool Bold, bool Italic);
-
-/// <summary>Measures text in the document family, caching widths (one per render; not thread-safe).</summary>
-public sealed class TextMeasurer : IDisposable
-{
-    private readonly XGraphics _gfx = XGraphics.CreateMeasureContext(new XSize(595, 842), XGraphicsUnit.Point, XPageDirection.Downwards);
-    private readonly Dictionary<FontKey, XFont> _fonts = [];
-    private readonly Dictionary<(FontKey, string), double> _widths = [];
-
-    public XFont Font(FontKey key)
-    {
-        if (!_fonts.TryGetValue(key, out var font))
-        {
-            var style = (key.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular) | (key.Italic ? XFontStyleEx.Italic : XFontStyleEx.Regular);
-            font = new XFont(Fonts.DocumentFontResolver.Family, key.Size, style, new XPdfFontOptions(PdfFontEncoding.Unicode));
-            _fonts[key] = font;
-        }
-        return font;
-    }
-
-    public double Width(string text, FontKey key)
-    {
-        if (!_widths.TryGetValue((key, text), out var width))
-        {
-            width = _gfx.MeasureString(text, Font(key)).Width;
-            _widths[(key, text)] = width;
-        }
-        return width;
-    }
-
-    /// <summary>Distance from the top of a line box to its baseline.</summary>
-    public double Ascent(FontKey key)
-    {
-        var metrics = Font(key).Metrics;
-        return key.Size * metrics.Ascent / metrics.UnitsPerEm;
-    }
-
-    public void Dispose() => _gfx.Dispose();
-}
 
 /// <summary>A piece of a line: text in one style at an offset from the line's start.</summary>
 public sealed record LinePiece(double X, string Text, FontKey Font);
@@ -56,7 +14,7 @@ public static class TextLayout
 
     private sealed record Word(List<Piece> Pieces, double Width, bool ForcedBreakBefore);
 
-    public static IReadOnlyList<TextLine> Break(IReadOnlyList<Run> runs, ParagraphStyle style, double width, TextMeasurer measurer)
+    public static IReadOnlyList<TextLine> Break(IReadOnlyList<Run> runs, ParagraphStyle style, double width, ITextMeasurer measurer)
     {
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(style);
@@ -122,9 +80,9 @@ public static class TextLayout
         return result;
     }
 
-    private static double SpaceWidth(Word word, TextMeasurer measurer) => measurer.Width(" ", word.Pieces[0].Font);
+    private static double SpaceWidth(Word word, ITextMeasurer measurer) => measurer.Width(" ", word.Pieces[0].Font);
 
-    private static List<Word> Words(IReadOnlyList<Run> runs, double size, double firstLineWidth, TextMeasurer measurer)
+    private static List<Word> Words(IReadOnlyList<Run> runs, double size, double firstLineWidth, ITextMeasurer measurer)
     {
         var words = new List<Word>();
         List<Piece>? open = null;
@@ -180,7 +138,7 @@ public static class TextLayout
     }
 
     /// <summary>A word wider than a line (a long address, a link) is cut between characters.</summary>
-    private static List<Word> SplitOverlong(List<Word> words, double width, TextMeasurer measurer)
+    private static List<Word> SplitOverlong(List<Word> words, double width, ITextMeasurer measurer)
     {
         if (words.TrueForAll(w => w.Width <= width))
         {
