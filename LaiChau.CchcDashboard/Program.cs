@@ -7,9 +7,9 @@ using LaiChau.CchcDashboard.Features.Dashboard;
 using LaiChau.CchcDashboard.Features.Documents;
 using LaiChau.CchcDashboard.Features.Plans;
 using LaiChau.CchcDashboard.Features.Reminders;
+using LaiChau.CchcDashboard.Features.Reports;
 using LaiChau.CchcDashboard.Features.SignedCopies;
 using LaiChau.CchcDashboard.Jobs;
-using LaiChau.CchcDashboard.Features.Reports;
 
 var builder = WebApplication.CreateBuilder(args);
 

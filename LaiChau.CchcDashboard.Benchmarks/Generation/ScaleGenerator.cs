@@ -265,8 +265,14 @@ public static class ScaleGenerator
                 var prefix = string.Create(CultureInfo.InvariantCulture, $"H{d:000}");
                 Unit Make(string code, string name, UnitKind kind, bool mustReport, int order) => new()
                 {
-                    Id = id++, Code = prefix + "-" + code, Name = name, Kind = kind, MustReport = mustReport, IsActive = true,
-                    SortOrder = 1000 + d * 100 + order, ContactName = Person(),
+                    Id = id++,
+                    Code = prefix + "-" + code,
+                    Name = name,
+                    Kind = kind,
+                    MustReport = mustReport,
+                    IsActive = true,
+                    SortOrder = 1000 + d * 100 + order,
+                    ContactName = Person(),
                     Phone = string.Create(CultureInfo.InvariantCulture, $"0213 {3800 + d % 200:0000} {order:000}"),
                     // About one unit in 25 has no e-mail address (the "cannot be e-mailed" list).
                     Email = random.NextDouble() < 0.04 ? null : Slug(prefix + "-" + code) + "@laichau.example",
@@ -300,10 +306,17 @@ public static class ScaleGenerator
             AppUser Make(string userName, string fullName, int? unitId) => new()
             {
                 Id = RandomGuid().ToString(),
-                UserName = userName, NormalizedUserName = userName.ToUpperInvariant(),
-                Email = userName + "@laichau.example", NormalizedEmail = (userName + "@laichau.example").ToUpperInvariant(), EmailConfirmed = true,
-                FullName = fullName, UnitId = unitId, PasswordHash = hash, LockoutEnabled = true,
-                SecurityStamp = RandomGuid().ToString("N").ToUpperInvariant(), ConcurrencyStamp = RandomGuid().ToString(),
+                UserName = userName,
+                NormalizedUserName = userName.ToUpperInvariant(),
+                Email = userName + "@laichau.example",
+                NormalizedEmail = (userName + "@laichau.example").ToUpperInvariant(),
+                EmailConfirmed = true,
+                FullName = fullName,
+                UnitId = unitId,
+                PasswordHash = hash,
+                LockoutEnabled = true,
+                SecurityStamp = RandomGuid().ToString("N").ToUpperInvariant(),
+                ConcurrencyStamp = RandomGuid().ToString(),
             };
             var list = new List<(AppUser, string)>();
             // The demo accounts, so the app in Development skips its demo seeding and the README's sign-ins work.
@@ -357,10 +370,17 @@ public static class ScaleGenerator
                     var at = new DateTimeOffset(date.ToDateTime(new TimeOnly(16, 0)), Vn).ToUniversalTime();
                     updates.Add(new ActivityProgressUpdate
                     {
-                        Id = ++_updateId, ActivityId = activity.Id, Date = date, Description = Pick(ProvinceNames.ProgressNotes),
-                        Articles = random.Next(0, 3) == 0 ? null : random.Next(1, 20), Sessions = random.Next(0, 4),
-                        BroadcastMinutes = random.Next(0, 2) == 0 ? null : random.Next(30, 600), Participants = random.Next(0, 300),
-                        AuthorName = Person(), AuthorUnitId = activity.LeadUnitId, CreatedAt = at,
+                        Id = ++_updateId,
+                        ActivityId = activity.Id,
+                        Date = date,
+                        Description = Pick(ProvinceNames.ProgressNotes),
+                        Articles = random.Next(0, 3) == 0 ? null : random.Next(1, 20),
+                        Sessions = random.Next(0, 4),
+                        BroadcastMinutes = random.Next(0, 2) == 0 ? null : random.Next(30, 600),
+                        Participants = random.Next(0, 300),
+                        AuthorName = Person(),
+                        AuthorUnitId = activity.LeadUnitId,
+                        CreatedAt = at,
                     });
                     if (activity.Status == ActivityStatus.NotStarted)
                     {
@@ -473,8 +493,11 @@ public static class ScaleGenerator
             {
                 documents.Add(new ReportDocument
                 {
-                    Id = ++_documentId, ReportId = r.Id, Order = i,
-                    Number = string.Create(CultureInfo.InvariantCulture, $"{i:00}/KH-{suffix}"), Date = new DateOnly(year, 1 + i % 4, 5 + i),
+                    Id = ++_documentId,
+                    ReportId = r.Id,
+                    Order = i,
+                    Number = string.Create(CultureInfo.InvariantCulture, $"{i:00}/KH-{suffix}"),
+                    Date = new DateOnly(year, 1 + i % 4, 5 + i),
                     Summary = string.Create(CultureInfo.InvariantCulture, $"Kế hoạch tuyên truyền cải cách hành chính năm {year} (đợt {i})"),
                     Content = "Triển khai tuyên truyền các nội dung CCHC đến cán bộ, công chức và nhân dân.",
                 });
@@ -531,8 +554,14 @@ public static class ScaleGenerator
                     }
                     var reminder = new Reminder
                     {
-                        Id = ++_reminderId, UnitId = unit.Id, PeriodId = period.Id, Step = step.Step, IsOverdue = step.IsOverdue,
-                        CreatedBy = "Hệ thống", ScheduledFor = step.SendOn, CreatedAt = at,
+                        Id = ++_reminderId,
+                        UnitId = unit.Id,
+                        PeriodId = period.Id,
+                        Step = step.Step,
+                        IsOverdue = step.IsOverdue,
+                        CreatedBy = "Hệ thống",
+                        ScheduledFor = step.SendOn,
+                        CreatedAt = at,
                     };
                     reminders.Add(reminder);
                     var message = ReminderMessages.Compose(new ReminderContent(unit.Name, period.Name, period.Id, period.DueAt, step.Step, step.IsOverdue, null), at, options.BaseUrl);
@@ -541,8 +570,14 @@ public static class ScaleGenerator
                         deliveries.Add(new ReminderDelivery { Id = ++_deliveryId, ReminderId = reminder.Id, Channel = DeliveryChannel.InApp, Recipient = user.UserName!, Outcome = DeliveryOutcome.Sent, Attempts = 1, LastAttemptAt = at });
                         notifications.Add(new Notification
                         {
-                            Id = ++_notificationId, UserId = user.Id, Title = message.Headline, Body = message.InAppBody, Link = message.Link, CreatedAt = at,
-                            ReminderId = reminder.Id, ReadAt = ReadAt(at),
+                            Id = ++_notificationId,
+                            UserId = user.Id,
+                            Title = message.Headline,
+                            Body = message.InAppBody,
+                            Link = message.Link,
+                            CreatedAt = at,
+                            ReminderId = reminder.Id,
+                            ReadAt = ReadAt(at),
                         });
                     }
                     if (unit.Email is { Length: > 0 } email)

@@ -27,8 +27,14 @@ public static class ProvinceTestData
         }
         var added = Enumerable.Range(existing.Count, Math.Max(0, reportingUnits - existing.Count)).Select(i => new Unit
         {
-            Code = $"XA-{i:00000}", Name = (i % 3 == 0 ? "Phường " : "Xã ") + $"Thử Nghiệm {i:00000}", Kind = i % 3 == 0 ? UnitKind.Ward : UnitKind.Commune,
-            MustReport = true, SortOrder = 1000 + i, ContactName = $"Cán bộ {i}", Phone = $"0213 {i:000000}", Email = $"xa{i}@laichau.example",
+            Code = $"XA-{i:00000}",
+            Name = (i % 3 == 0 ? "Phường " : "Xã ") + $"Thử Nghiệm {i:00000}",
+            Kind = i % 3 == 0 ? UnitKind.Ward : UnitKind.Commune,
+            MustReport = true,
+            SortOrder = 1000 + i,
+            ContactName = $"Cán bộ {i}",
+            Phone = $"0213 {i:000000}",
+            Email = $"xa{i}@laichau.example",
         }).ToList();
         db.Units.AddRange(added);
         await db.SaveChangesAsync(ct);
@@ -54,10 +60,24 @@ public static class ProvinceTestData
 
     private static UnitReport Report(ReportingPeriod period, int unitId, ReportState state, DateTimeOffset? submittedAt, int i) => new()
     {
-        PeriodId = period.Id, UnitId = unitId, State = state, FirstSubmittedAt = submittedAt, SubmittedAt = submittedAt,
-        DocumentNumber = $"{i % 90 + 1:00}/BC-UBND", SignerName = "Nguyễn Văn An", SignerTitle = "Chủ tịch",
-        ContentPropagated = "Tuyên truyền Kế hoạch CCHC năm 2020.", DocumentCount = i % 4, NewsArticleCount = i % 13, ModelCount = i % 2,
-        SessionCount = i % 6, BroadcastMinutes = i % 5 * 30, ParticipantCount = i % 9 * 40, Audiences = ["Nhân dân trên địa bàn"],
-        Forms = CommunicationForms.Conference, Results = "Nhận thức được nâng lên.", UpdatedAt = submittedAt ?? period.DueAt.AddDays(-10),
+        PeriodId = period.Id,
+        UnitId = unitId,
+        State = state,
+        FirstSubmittedAt = submittedAt,
+        SubmittedAt = submittedAt,
+        DocumentNumber = $"{i % 90 + 1:00}/BC-UBND",
+        SignerName = "Nguyễn Văn An",
+        SignerTitle = "Chủ tịch",
+        ContentPropagated = "Tuyên truyền Kế hoạch CCHC năm 2020.",
+        DocumentCount = i % 4,
+        NewsArticleCount = i % 13,
+        ModelCount = i % 2,
+        SessionCount = i % 6,
+        BroadcastMinutes = i % 5 * 30,
+        ParticipantCount = i % 9 * 40,
+        Audiences = ["Nhân dân trên địa bàn"],
+        Forms = CommunicationForms.Conference,
+        Results = "Nhận thức được nâng lên.",
+        UpdatedAt = submittedAt ?? period.DueAt.AddDays(-10),
     };
 }

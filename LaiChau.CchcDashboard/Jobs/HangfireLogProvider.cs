@@ -1,6 +1,6 @@
+using HangfireLogLevel = Hangfire.Logging.LogLevel;
 using IHangfireLog = Hangfire.Logging.ILog;
 using IHangfireLogProvider = Hangfire.Logging.ILogProvider;
-using HangfireLogLevel = Hangfire.Logging.LogLevel;
 
 namespace LaiChau.CchcDashboard.Jobs;
 

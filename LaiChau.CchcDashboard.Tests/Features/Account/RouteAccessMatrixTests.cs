@@ -176,8 +176,14 @@ public sealed class RouteAccessMatrixTests(RouteAccessMatrixTests.Host host) : I
             var key = await host.Services.GetRequiredService<IFileStore>().SaveAsync(pdf, Ct);
             var row = new SignedCopy
             {
-                ReportId = report, OfficialNumber = "12/BC-UBND", IssuedOn = new DateOnly(2020, 5, 15), ContentType = SignedCopyRules.Pdf,
-                Length = pdf.Length, StorageKey = key, UploadedAt = host.Clock.GetUtcNow(), UploadedByName = "Tân Phong",
+                ReportId = report,
+                OfficialNumber = "12/BC-UBND",
+                IssuedOn = new DateOnly(2020, 5, 15),
+                ContentType = SignedCopyRules.Pdf,
+                Length = pdf.Length,
+                StorageKey = key,
+                UploadedAt = host.Clock.GetUtcNow(),
+                UploadedByName = "Tân Phong",
             };
             db.SignedCopies.Add(row);
             await db.SaveChangesAsync(Ct);

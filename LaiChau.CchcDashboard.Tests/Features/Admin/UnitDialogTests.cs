@@ -1,5 +1,4 @@
 using Bunit;
-using TestContext = Xunit.TestContext;
 using LaiChau.CchcDashboard.Common;
 using LaiChau.CchcDashboard.Data;
 using LaiChau.CchcDashboard.Features.Account;
@@ -10,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
+using TestContext = Xunit.TestContext;
 
 namespace LaiChau.CchcDashboard.Tests.Features.Admin;
 

@@ -22,7 +22,12 @@ public sealed class UserAdminServiceTests(UserAdminServiceTests.Host host) : ICl
 
     private static UserForm NewUser(string userName, string role, int? unitId = null) => new()
     {
-        UserName = userName, FullName = "Cán bộ Thử", Email = $"{userName}@laichau.example", Role = role, UnitId = unitId, Password = "Mat-khau-2020!",
+        UserName = userName,
+        FullName = "Cán bộ Thử",
+        Email = $"{userName}@laichau.example",
+        Role = role,
+        UnitId = unitId,
+        Password = "Mat-khau-2020!",
     };
 
     [Fact]

@@ -191,8 +191,12 @@ public sealed class OverviewServiceTests : IAsyncLifetime
             Assert.Equal(reportingUnits, ids.Count);
             db.Reports.AddRange(ids.Where((_, i) => i % 2 == 0).Select(id => new UnitReport
             {
-                PeriodId = plan.SixMonthId, UnitId = id, State = ReportState.Submitted, NewsArticleCount = 1,
-                FirstSubmittedAt = TestClock.Local(2020, 5, 20), SubmittedAt = TestClock.Local(2020, 5, 20),
+                PeriodId = plan.SixMonthId,
+                UnitId = id,
+                State = ReportState.Submitted,
+                NewsArticleCount = 1,
+                FirstSubmittedAt = TestClock.Local(2020, 5, 20),
+                SubmittedAt = TestClock.Local(2020, 5, 20),
                 Documents = [new ReportDocument { Order = 1, Number = "01/KH", Summary = "Kế hoạch" }],
             }));
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);

@@ -36,7 +36,10 @@ public sealed class ActivityServiceTests : IAsyncLifetime
 
     private static ProgressForm Valid() => new()
     {
-        Date = new DateTime(2020, 5, 17), Description = "Phát sóng chuyên mục CCHC tháng 5.", Articles = 4, BroadcastMinutes = 90,
+        Date = new DateTime(2020, 5, 17),
+        Description = "Phát sóng chuyên mục CCHC tháng 5.",
+        Articles = 4,
+        BroadcastMinutes = 90,
         EvidenceUrl = "https://laichau.gov.vn/cchc/thang-5",
     };
 

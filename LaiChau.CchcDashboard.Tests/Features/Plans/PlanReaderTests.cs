@@ -1,12 +1,12 @@
 using Bunit;
 using LaiChau.CchcDashboard.Data.Entities;
 using LaiChau.CchcDashboard.Features.Documents;
-using PlanPdf = LaiChau.CchcDashboard.Features.Documents.PlanDocument;
 using LaiChau.CchcDashboard.Features.Documents.Layout;
 using LaiChau.CchcDashboard.Features.Plans;
 using LaiChau.CchcDashboard.Tests.Features.Documents;
 using LaiChau.CchcDashboard.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
+using PlanPdf = LaiChau.CchcDashboard.Features.Documents.PlanDocument;
 using TestContext = Xunit.TestContext;
 
 namespace LaiChau.CchcDashboard.Tests.Features.Plans;

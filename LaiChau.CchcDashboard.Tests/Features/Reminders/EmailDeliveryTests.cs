@@ -1,9 +1,9 @@
 using LaiChau.CchcDashboard.Data.Entities;
 using LaiChau.CchcDashboard.Features.Reminders;
 using LaiChau.CchcDashboard.Tests.TestInfrastructure;
-using MimeKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
+using MimeKit;
 using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace LaiChau.CchcDashboard.Tests.Features.Reminders;

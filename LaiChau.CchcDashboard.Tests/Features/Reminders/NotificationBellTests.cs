@@ -47,7 +47,10 @@ public sealed class NotificationBellTests : ComponentTestBase, IAsyncLifetime
         await using var db = _db.CreateContext();
         db.Notifications.AddRange(Enumerable.Range(1, count).Select(i => new Notification
         {
-            UserId = _user.Id, Title = $"Nhắc nhở {i}", Body = "Hạn nộp báo cáo", CreatedAt = _clock.GetUtcNow(),
+            UserId = _user.Id,
+            Title = $"Nhắc nhở {i}",
+            Body = "Hạn nộp báo cáo",
+            CreatedAt = _clock.GetUtcNow(),
         }));
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }

@@ -23,8 +23,12 @@ public sealed class ReminderPassAtScaleTests
             var (planId, _) = await ReminderTestKit.AddPlanAsync(db, TestClock.Local(2020, 5, 25));
             db.Periods.Add(new ReportingPeriod
             {
-                PlanId = planId, Kind = PeriodKind.Annual, Name = "Báo cáo năm 2020", DueAt = TestClock.Local(2020, 6, 1).ToUniversalTime(),
-                CoversFrom = new DateOnly(2020, 1, 1), CoversTo = new DateOnly(2020, 5, 31),
+                PlanId = planId,
+                Kind = PeriodKind.Annual,
+                Name = "Báo cáo năm 2020",
+                DueAt = TestClock.Local(2020, 6, 1).ToUniversalTime(),
+                CoversFrom = new DateOnly(2020, 1, 1),
+                CoversTo = new DateOnly(2020, 5, 31),
             });
             db.Units.Add(ReminderTestKit.NewUnit("P-NOI-VU", mustReport: false));
             for (var i = 0; i < Units; i++)

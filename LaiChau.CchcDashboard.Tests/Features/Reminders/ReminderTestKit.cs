@@ -90,8 +90,15 @@ public sealed class ReminderTestKit
     public static async Task<(int PlanId, int PeriodId)> AddPlanAsync(CchcDbContext db, DateTimeOffset dueAt)
     {
         var plan = new Plan { Year = dueAt.Year, Title = "Kế hoạch thử", Number = "01/KH-TEST" };
-        var period = new ReportingPeriod { Plan = plan, Kind = PeriodKind.SixMonth, Name = "Báo cáo 6 tháng đầu năm 2020", DueAt = dueAt.ToUniversalTime(),
-            CoversFrom = new DateOnly(dueAt.Year, 1, 1), CoversTo = DateOnly.FromDateTime(dueAt.Date).AddDays(-1) };
+        var period = new ReportingPeriod
+        {
+            Plan = plan,
+            Kind = PeriodKind.SixMonth,
+            Name = "Báo cáo 6 tháng đầu năm 2020",
+            DueAt = dueAt.ToUniversalTime(),
+            CoversFrom = new DateOnly(dueAt.Year, 1, 1),
+            CoversTo = DateOnly.FromDateTime(dueAt.Date).AddDays(-1)
+        };
         db.Periods.Add(period);
         await db.SaveChangesAsync();
         return (plan.Id, period.Id);
@@ -99,14 +106,23 @@ public sealed class ReminderTestKit
 
     public static Unit NewUnit(string code, string? email = "auto", bool mustReport = true) => new()
     {
-        Code = code, Name = "Đơn vị " + code, Kind = UnitKind.Department, MustReport = mustReport, IsActive = true,
+        Code = code,
+        Name = "Đơn vị " + code,
+        Kind = UnitKind.Department,
+        MustReport = mustReport,
+        IsActive = true,
         Email = email == "auto" ? code.ToLowerInvariant() + "@laichau.example" : email,
     };
 
     public static AppUser NewUser(Unit unit, string userName) => new()
     {
-        Id = Guid.NewGuid().ToString(), UserName = userName, NormalizedUserName = userName.ToUpperInvariant(), FullName = userName,
-        Email = userName + "@laichau.example", Unit = unit, SecurityStamp = Guid.NewGuid().ToString(),
+        Id = Guid.NewGuid().ToString(),
+        UserName = userName,
+        NormalizedUserName = userName.ToUpperInvariant(),
+        FullName = userName,
+        Email = userName + "@laichau.example",
+        Unit = unit,
+        SecurityStamp = Guid.NewGuid().ToString(),
     };
 
     /// <summary>Sets every seeded unit's e-mail (the plan seed has none) and gives Phòng Nội vụ one.</summary>

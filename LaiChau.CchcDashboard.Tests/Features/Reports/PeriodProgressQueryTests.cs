@@ -70,12 +70,26 @@ public sealed class PeriodProgressQueryTests : IAsyncLifetime
         {
             context.Reports.Add(new UnitReport
             {
-                PeriodId = periodId, UnitId = units[0], State = ReportState.Draft, DocumentNumber = form.DocumentNumber,
-                DocumentDate = DateOnly.FromDateTime(form.DocumentDate!.Value), SignerName = form.SignerName, SignerTitle = form.SignerTitle,
-                ContentPropagated = form.ContentPropagated, DocumentCount = form.DocumentCount, NewsArticleCount = form.NewsArticleCount,
-                ModelCount = form.ModelCount, ExemplaryExampleCount = form.ExemplaryExampleCount, SessionCount = form.SessionCount,
-                BroadcastMinutes = form.BroadcastMinutes, Audiences = form.Audiences, ParticipantCount = form.ParticipantCount, Forms = form.Forms,
-                Results = form.Results, Strengths = form.Strengths, Limitations = form.Limitations,
+                PeriodId = periodId,
+                UnitId = units[0],
+                State = ReportState.Draft,
+                DocumentNumber = form.DocumentNumber,
+                DocumentDate = DateOnly.FromDateTime(form.DocumentDate!.Value),
+                SignerName = form.SignerName,
+                SignerTitle = form.SignerTitle,
+                ContentPropagated = form.ContentPropagated,
+                DocumentCount = form.DocumentCount,
+                NewsArticleCount = form.NewsArticleCount,
+                ModelCount = form.ModelCount,
+                ExemplaryExampleCount = form.ExemplaryExampleCount,
+                SessionCount = form.SessionCount,
+                BroadcastMinutes = form.BroadcastMinutes,
+                Audiences = form.Audiences,
+                ParticipantCount = form.ParticipantCount,
+                Forms = form.Forms,
+                Results = form.Results,
+                Strengths = form.Strengths,
+                Limitations = form.Limitations,
             });
             await context.SaveChangesAsync(Ct);
         }

@@ -37,13 +37,21 @@ internal static class ReportTestData
         var plan = new Plan { Year = year, Number = $"93/KH-UBND-{year}", Title = "Kế hoạch thử" };
         var sixMonth = new ReportingPeriod
         {
-            Plan = plan, Kind = PeriodKind.SixMonth, Name = $"Báo cáo 6 tháng đầu năm {year}",
-            CoversFrom = new DateOnly(year, 1, 1), CoversTo = new DateOnly(year, 5, 24), DueAt = VietnamTime.StartOfDay(new DateOnly(year, 5, 25)),
+            Plan = plan,
+            Kind = PeriodKind.SixMonth,
+            Name = $"Báo cáo 6 tháng đầu năm {year}",
+            CoversFrom = new DateOnly(year, 1, 1),
+            CoversTo = new DateOnly(year, 5, 24),
+            DueAt = VietnamTime.StartOfDay(new DateOnly(year, 5, 25)),
         };
         var annual = new ReportingPeriod
         {
-            Plan = plan, Kind = PeriodKind.Annual, Name = $"Báo cáo năm {year}",
-            CoversFrom = new DateOnly(year, 1, 1), CoversTo = new DateOnly(year, 11, 19), DueAt = VietnamTime.StartOfDay(new DateOnly(year, 11, 20)),
+            Plan = plan,
+            Kind = PeriodKind.Annual,
+            Name = $"Báo cáo năm {year}",
+            CoversFrom = new DateOnly(year, 1, 1),
+            CoversTo = new DateOnly(year, 11, 19),
+            DueAt = VietnamTime.StartOfDay(new DateOnly(year, 11, 20)),
         };
         context.AddRange(plan, sixMonth, annual);
         await context.SaveChangesAsync();
@@ -55,8 +63,14 @@ internal static class ReportTestData
         await using var context = db.CreateContext();
         var units = Enumerable.Range(1, count).Select(i => new Unit
         {
-            Code = $"{prefix}-{i:0000}", Name = $"Đơn vị {prefix} số {i}", Kind = UnitKind.Ward, MustReport = mustReport, SortOrder = i,
-            ContactName = $"Người liên hệ {i}", Phone = $"0213 3876 {i:000}", Email = $"{prefix.ToLowerInvariant()}{i}@laichau.example",
+            Code = $"{prefix}-{i:0000}",
+            Name = $"Đơn vị {prefix} số {i}",
+            Kind = UnitKind.Ward,
+            MustReport = mustReport,
+            SortOrder = i,
+            ContactName = $"Người liên hệ {i}",
+            Phone = $"0213 3876 {i:000}",
+            Email = $"{prefix.ToLowerInvariant()}{i}@laichau.example",
         }).ToList();
         context.Units.AddRange(units);
         await context.SaveChangesAsync();
@@ -69,9 +83,17 @@ internal static class ReportTestData
         await using var context = db.CreateContext();
         var report = new UnitReport
         {
-            PeriodId = periodId, UnitId = unitId, State = state, FirstSubmittedAt = firstSubmittedAt, SubmittedAt = firstSubmittedAt,
-            ContentPropagated = "Tuyên truyền CCHC", SessionCount = 2, BroadcastMinutes = 30, ParticipantCount = 100,
-            Audiences = ["Nhân dân trên địa bàn"], UpdatedAt = firstSubmittedAt ?? TestClock.DemoStart,
+            PeriodId = periodId,
+            UnitId = unitId,
+            State = state,
+            FirstSubmittedAt = firstSubmittedAt,
+            SubmittedAt = firstSubmittedAt,
+            ContentPropagated = "Tuyên truyền CCHC",
+            SessionCount = 2,
+            BroadcastMinutes = 30,
+            ParticipantCount = 100,
+            Audiences = ["Nhân dân trên địa bàn"],
+            UpdatedAt = firstSubmittedAt ?? TestClock.DemoStart,
         };
         context.Reports.Add(report);
         await context.SaveChangesAsync();

@@ -5,9 +5,9 @@ using LaiChau.CchcDashboard.Features.SignedCopies;
 using LaiChau.CchcDashboard.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
-using Reports = LaiChau.CchcDashboard.Tests.Features.Reports;
 using static LaiChau.CchcDashboard.Tests.Features.Reports.ReportTestData;
 using static LaiChau.CchcDashboard.Tests.Features.SignedCopies.SignedCopyTestData;
+using Reports = LaiChau.CchcDashboard.Tests.Features.Reports;
 
 namespace LaiChau.CchcDashboard.Tests.Features.SignedCopies;
 

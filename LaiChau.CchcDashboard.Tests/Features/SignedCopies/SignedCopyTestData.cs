@@ -66,8 +66,14 @@ public static class SignedCopyTestData
         await using var context = db.CreateContext();
         context.SignedCopies.Add(new SignedCopy
         {
-            ReportId = reportId, OfficialNumber = "12/BC-UBND", IssuedOn = IssuedOn, ContentType = SignedCopyRules.Pdf, Length = 1,
-            StorageKey = new string('0', 64), UploadedAt = TestClock.DemoStart, UploadedByName = "Nguyễn Văn An",
+            ReportId = reportId,
+            OfficialNumber = "12/BC-UBND",
+            IssuedOn = IssuedOn,
+            ContentType = SignedCopyRules.Pdf,
+            Length = 1,
+            StorageKey = new string('0', 64),
+            UploadedAt = TestClock.DemoStart,
+            UploadedByName = "Nguyễn Văn An",
         });
         await context.SaveChangesAsync();
     }

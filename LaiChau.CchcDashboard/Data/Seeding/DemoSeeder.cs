@@ -163,7 +163,10 @@ public sealed class DemoSeeder(
         accepted.AcceptedAt = At(5, 14, 10);
         accepted.Transitions.Add(new ReportTransition
         {
-            FromState = ReportState.Submitted, ToState = ReportState.Accepted, At = At(5, 14, 10), UserName = "Lò Thị Mai",
+            FromState = ReportState.Submitted,
+            ToState = ReportState.Accepted,
+            At = At(5, 14, 10),
+            UserName = "Lò Thị Mai",
             Comment = "Tiếp nhận khi chưa có bản ký: bản giấy có chữ ký, đóng dấu đã nhận qua văn thư ngày 14/05/2020.",
         });
 
@@ -179,8 +182,11 @@ public sealed class DemoSeeder(
         returned.State = ReportState.Returned;
         returned.Transitions.Add(new ReportTransition
         {
-            FromState = ReportState.Submitted, ToState = ReportState.Returned, At = At(5, 15, 14),
-            UserName = "Lò Thị Mai", Comment = "Đề nghị bổ sung số người tham gia các buổi tuyên truyền và danh sách văn bản đã ban hành.",
+            FromState = ReportState.Submitted,
+            ToState = ReportState.Returned,
+            At = At(5, 15, 14),
+            UserName = "Lò Thị Mai",
+            Comment = "Đề nghị bổ sung số người tham gia các buổi tuyên truyền và danh sách văn bản đã ban hành.",
         });
 
         db.Reports.AddRange(accepted, dai, tuPhap, vanPhong, returned);
@@ -221,8 +227,15 @@ public sealed class DemoSeeder(
             }
             db.ActivityUpdates.Add(new ActivityProgressUpdate
             {
-                Activity = a, Date = new DateOnly(2020, month, day), Description = text, Articles = articles,
-                BroadcastMinutes = minutes, Sessions = sessions, Participants = people, AuthorName = PersonOf(a.LeadUnit), CreatedAt = at,
+                Activity = a,
+                Date = new DateOnly(2020, month, day),
+                Description = text,
+                Articles = articles,
+                BroadcastMinutes = minutes,
+                Sessions = sessions,
+                Participants = people,
+                AuthorName = PersonOf(a.LeadUnit),
+                CreatedAt = at,
             });
         }
 

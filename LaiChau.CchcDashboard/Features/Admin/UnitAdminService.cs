@@ -49,8 +49,17 @@ public sealed class UnitForm
         ArgumentNullException.ThrowIfNull(row);
         return new()
         {
-            Id = row.Id, Version = row.Version, Code = row.Code, Name = row.Name, Kind = row.Kind, MustReport = row.MustReport,
-            SortOrder = row.SortOrder, ContactName = row.ContactName, Phone = row.Phone, Email = row.Email, IsActive = row.IsActive,
+            Id = row.Id,
+            Version = row.Version,
+            Code = row.Code,
+            Name = row.Name,
+            Kind = row.Kind,
+            MustReport = row.MustReport,
+            SortOrder = row.SortOrder,
+            ContactName = row.ContactName,
+            Phone = row.Phone,
+            Email = row.Email,
+            IsActive = row.IsActive,
         };
     }
 }

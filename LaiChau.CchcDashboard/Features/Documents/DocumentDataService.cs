@@ -20,12 +20,31 @@ public sealed class DocumentDataService(IDbContextFactory<CchcDbContext> dbFacto
         var row = await db.Reports.AsNoTracking().Where(r => r.Id == reportId)
             .Select(r => new
             {
-                r.Id, r.UnitId, UnitName = r.Unit!.Name, UnitKind = r.Unit.Kind, r.State, r.PeriodId,
-                r.DocumentNumber, r.DocumentDate, r.SignerName, r.SignerTitle,
+                r.Id,
+                r.UnitId,
+                UnitName = r.Unit!.Name,
+                UnitKind = r.Unit.Kind,
+                r.State,
+                r.PeriodId,
+                r.DocumentNumber,
+                r.DocumentDate,
+                r.SignerName,
+                r.SignerTitle,
                 Documents = r.Documents.OrderBy(d => d.Order).Select(d => new ReportDocumentRow(d.Number, d.Date, d.Summary, d.Content)).ToList(),
-                r.ContentPropagated, r.DocumentCount, r.NewsArticleCount, r.ModelCount, r.ExemplaryExampleCount,
-                r.SessionCount, r.BroadcastMinutes, r.Audiences, r.ParticipantCount, r.Forms, r.OtherForms,
-                r.Results, r.Strengths, r.Limitations,
+                r.ContentPropagated,
+                r.DocumentCount,
+                r.NewsArticleCount,
+                r.ModelCount,
+                r.ExemplaryExampleCount,
+                r.SessionCount,
+                r.BroadcastMinutes,
+                r.Audiences,
+                r.ParticipantCount,
+                r.Forms,
+                r.OtherForms,
+                r.Results,
+                r.Strengths,
+                r.Limitations,
             })
             .FirstOrDefaultAsync(ct);
         if (row is null)

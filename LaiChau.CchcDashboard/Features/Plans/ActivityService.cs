@@ -32,8 +32,13 @@ public sealed record ProgressRow(
     /// <summary>The entry as the form that corrects it.</summary>
     public ProgressForm ToForm() => new()
     {
-        Date = Date.ToDateTime(TimeOnly.MinValue), Description = Description, Articles = Articles, Sessions = Sessions,
-        BroadcastMinutes = BroadcastMinutes, Participants = Participants, EvidenceUrl = EvidenceUrl,
+        Date = Date.ToDateTime(TimeOnly.MinValue),
+        Description = Description,
+        Articles = Articles,
+        Sessions = Sessions,
+        BroadcastMinutes = BroadcastMinutes,
+        Participants = Participants,
+        EvidenceUrl = EvidenceUrl,
     };
 }
 
@@ -122,9 +127,23 @@ public sealed class ActivityService(
             .OrderBy(a => a.Kind).ThenBy(a => a.Order)
             .Select(a => new
             {
-                a.Id, a.PlanId, a.Kind, a.Order, a.Content, a.LeadUnitId, LeadName = a.LeadUnit != null ? a.LeadUnit.Name : null, a.LeadLabel,
-                a.CoordinationLabel, Coordinating = a.CoordinatingUnits.OrderBy(u => u.SortOrder).Select(u => new UnitRef(u.Id, u.Name)).ToList(),
-                a.IsOngoing, a.DueAt, a.TimingLabel, a.IsRequest, a.Status, a.CompletedAt, a.Version,
+                a.Id,
+                a.PlanId,
+                a.Kind,
+                a.Order,
+                a.Content,
+                a.LeadUnitId,
+                LeadName = a.LeadUnit != null ? a.LeadUnit.Name : null,
+                a.LeadLabel,
+                a.CoordinationLabel,
+                Coordinating = a.CoordinatingUnits.OrderBy(u => u.SortOrder).Select(u => new UnitRef(u.Id, u.Name)).ToList(),
+                a.IsOngoing,
+                a.DueAt,
+                a.TimingLabel,
+                a.IsRequest,
+                a.Status,
+                a.CompletedAt,
+                a.Version,
                 LastUpdate = a.Updates.Max(u => (DateOnly?)u.Date),
             })
             .ToListAsync(ct);

@@ -66,7 +66,11 @@ public sealed class WeeklyDigestService(
 
         db.Notifications.AddRange(recipients.Select(r => new Notification
         {
-            UserId = r.Id, Title = title, Body = body.Length > 4000 ? body[..4000] : body, Link = "/reminders", CreatedAt = now,
+            UserId = r.Id,
+            Title = title,
+            Body = body.Length > 4000 ? body[..4000] : body,
+            Link = "/reminders",
+            CreatedAt = now,
         }));
         await db.SaveChangesAsync(ct);
         await notifier.PublishAsync(new ChangeEvent(ChangeKind.NotificationCreated));

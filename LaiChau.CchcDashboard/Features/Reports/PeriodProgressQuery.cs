@@ -139,22 +139,28 @@ public static class PeriodProgressQuery
     {
         ArgumentNullException.ThrowIfNull(db);
         var query = from u in ExpectedUnits(db)
-               from p in db.Periods.AsNoTracking().Where(p => periodIds.Contains(p.Id))
-               join r in db.Reports.AsNoTracking() on new { PeriodId = p.Id, UnitId = u.Id } equals new { r.PeriodId, r.UnitId } into reports
-               from r in reports.DefaultIfEmpty()
-               select new UnitProgress
-               {
-                   UnitId = u.Id, UnitName = u.Name, SortOrder = u.SortOrder, ContactName = u.ContactName, Phone = u.Phone, Email = u.Email,
-                   PeriodId = p.Id, DueAt = p.DueAt,
-                   ReportId = r == null ? null : r.Id,
-                   State = r == null ? ReportState.NotStarted : r.State,
-                   HasSubmitted = r != null && ReportRules.CountsAsSubmitted(r.State),
-                   SubmittedOnTime = r != null && r.FirstSubmittedAt != null && ReportRules.IsOnTime(r.FirstSubmittedAt.Value, p.DueAt),
-                   FirstSubmittedAt = r == null ? null : r.FirstSubmittedAt,
-                   SubmittedAt = r == null ? null : r.SubmittedAt,
-                   FilledFields = r == null ? 0 : ReportCompleteness.FilledFields(r),
-                   HasSignedCopy = r != null && r.SignedCopies.Any(),
-               };
+                    from p in db.Periods.AsNoTracking().Where(p => periodIds.Contains(p.Id))
+                    join r in db.Reports.AsNoTracking() on new { PeriodId = p.Id, UnitId = u.Id } equals new { r.PeriodId, r.UnitId } into reports
+                    from r in reports.DefaultIfEmpty()
+                    select new UnitProgress
+                    {
+                        UnitId = u.Id,
+                        UnitName = u.Name,
+                        SortOrder = u.SortOrder,
+                        ContactName = u.ContactName,
+                        Phone = u.Phone,
+                        Email = u.Email,
+                        PeriodId = p.Id,
+                        DueAt = p.DueAt,
+                        ReportId = r == null ? null : r.Id,
+                        State = r == null ? ReportState.NotStarted : r.State,
+                        HasSubmitted = r != null && ReportRules.CountsAsSubmitted(r.State),
+                        SubmittedOnTime = r != null && r.FirstSubmittedAt != null && ReportRules.IsOnTime(r.FirstSubmittedAt.Value, p.DueAt),
+                        FirstSubmittedAt = r == null ? null : r.FirstSubmittedAt,
+                        SubmittedAt = r == null ? null : r.SubmittedAt,
+                        FilledFields = r == null ? 0 : ReportCompleteness.FilledFields(r),
+                        HasSignedCopy = r != null && r.SignedCopies.Any(),
+                    };
         return query.Inlined();
     }
 

@@ -136,5 +136,6 @@ public static class ReportExcel
         new CellFormats(
             new CellFormat(),
             new CellFormat { FontId = 1, ApplyFont = true },
-            new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true }) { Count = 3 });
+            new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true })
+        { Count = 3 });
 }

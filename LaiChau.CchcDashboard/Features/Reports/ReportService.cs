@@ -404,17 +404,31 @@ public sealed class ReportService(
     {
         var form = new ReportForm
         {
-            Id = r.Id, PeriodId = r.PeriodId, Version = r.Version,
-            DocumentNumber = r.DocumentNumber, DocumentDate = r.DocumentDate?.ToDateTime(TimeOnly.MinValue),
-            SignerName = r.SignerName, SignerTitle = r.SignerTitle,
+            Id = r.Id,
+            PeriodId = r.PeriodId,
+            Version = r.Version,
+            DocumentNumber = r.DocumentNumber,
+            DocumentDate = r.DocumentDate?.ToDateTime(TimeOnly.MinValue),
+            SignerName = r.SignerName,
+            SignerTitle = r.SignerTitle,
             Documents = [.. r.Documents.OrderBy(d => d.Order).Select(d => new ReportDocumentForm
             {
                 Number = d.Number, Date = d.Date?.ToDateTime(TimeOnly.MinValue), Summary = d.Summary, Content = d.Content,
             })],
-            ContentPropagated = r.ContentPropagated, DocumentCount = r.DocumentCount, NewsArticleCount = r.NewsArticleCount,
-            ModelCount = r.ModelCount, ExemplaryExampleCount = r.ExemplaryExampleCount, SessionCount = r.SessionCount,
-            BroadcastMinutes = r.BroadcastMinutes, Audiences = [.. r.Audiences], ParticipantCount = r.ParticipantCount,
-            Forms = r.Forms, OtherForms = r.OtherForms, Results = r.Results, Strengths = r.Strengths, Limitations = r.Limitations,
+            ContentPropagated = r.ContentPropagated,
+            DocumentCount = r.DocumentCount,
+            NewsArticleCount = r.NewsArticleCount,
+            ModelCount = r.ModelCount,
+            ExemplaryExampleCount = r.ExemplaryExampleCount,
+            SessionCount = r.SessionCount,
+            BroadcastMinutes = r.BroadcastMinutes,
+            Audiences = [.. r.Audiences],
+            ParticipantCount = r.ParticipantCount,
+            Forms = r.Forms,
+            OtherForms = r.OtherForms,
+            Results = r.Results,
+            Strengths = r.Strengths,
+            Limitations = r.Limitations,
         };
         var transitions = r.Transitions.OrderBy(t => t.At).ThenBy(t => t.Id)
             .Select(t => new ReportTransitionRow(t.FromState, t.ToState, t.At, t.UserName, t.Comment)).ToList();

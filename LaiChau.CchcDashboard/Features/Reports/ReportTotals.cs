@@ -62,8 +62,12 @@ public static class ReportTotals
         var row = await reports.GroupBy(r => 1).Select(g => new
         {
             Units = g.Count(),
-            Documents = g.Sum(r => r.DocumentCount ?? 0), News = g.Sum(r => r.NewsArticleCount ?? 0), Models = g.Sum(r => r.ModelCount ?? 0),
-            Examples = g.Sum(r => r.ExemplaryExampleCount ?? 0), Sessions = g.Sum(r => r.SessionCount ?? 0), Minutes = g.Sum(r => r.BroadcastMinutes ?? 0),
+            Documents = g.Sum(r => r.DocumentCount ?? 0),
+            News = g.Sum(r => r.NewsArticleCount ?? 0),
+            Models = g.Sum(r => r.ModelCount ?? 0),
+            Examples = g.Sum(r => r.ExemplaryExampleCount ?? 0),
+            Sessions = g.Sum(r => r.SessionCount ?? 0),
+            Minutes = g.Sum(r => r.BroadcastMinutes ?? 0),
             People = g.Sum(r => r.ParticipantCount ?? 0),
         }).FirstOrDefaultAsync(ct);
         if (row is null)

@@ -236,8 +236,11 @@ public sealed class ReportTrackingService(
             .FirstOrDefaultAsync(ct) ?? throw new KeyNotFoundException($"Period {periodId} not found.");
         return new ConsolidatedSigningForm
         {
-            Number = p.ConsolidatedNumber, Date = p.ConsolidatedDate?.ToDateTime(TimeOnly.MinValue), SignerName = p.ConsolidatedSignerName,
-            SignedByDeputy = p.ConsolidatedSignedByDeputy, Version = p.Version,
+            Number = p.ConsolidatedNumber,
+            Date = p.ConsolidatedDate?.ToDateTime(TimeOnly.MinValue),
+            SignerName = p.ConsolidatedSignerName,
+            SignedByDeputy = p.ConsolidatedSignedByDeputy,
+            Version = p.Version,
         };
     }
 

@@ -119,8 +119,15 @@ public sealed class SignedCopyService(
         var now = clock.GetUtcNow();
         var copy = new SignedCopy
         {
-            ReportId = report.Id, OfficialNumber = number!, IssuedOn = issuedOn!.Value, ContentType = contentType!, Length = content!.LongLength,
-            StorageKey = key, UploadedAt = now, UploadedById = user.Id, UploadedByName = user.FullName,
+            ReportId = report.Id,
+            OfficialNumber = number!,
+            IssuedOn = issuedOn!.Value,
+            ContentType = contentType!,
+            Length = content!.LongLength,
+            StorageKey = key,
+            UploadedAt = now,
+            UploadedById = user.Id,
+            UploadedByName = user.FullName,
         };
         db.SignedCopies.Add(copy);
         var replaces = await db.SignedCopies.AnyAsync(c => c.ReportId == report.Id, ct);
