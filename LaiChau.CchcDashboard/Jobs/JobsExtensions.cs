@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.Storage.SQLite;
+using LaiChau.CchcDashboard.Common;
 using LaiChau.CchcDashboard.Data;
 using LaiChau.CchcDashboard.Features.Reminders;
 using Microsoft.Extensions.Options;
@@ -66,7 +67,7 @@ public static class JobsExtensions
         {
             Authorization = [new JobsDashboardAuthorization()],
             AppPath = "/reminders",
-            DashboardTitle = "Tác vụ nền — CCHC Lai Châu",
+            DashboardTitle = app.Services.GetRequiredService<IOptions<CityOptions>>().Value.Title("Tác vụ nền"),
             DisplayStorageConnectionString = false,
         }, app.Services.GetRequiredService<JobStorage>());
         return app;
