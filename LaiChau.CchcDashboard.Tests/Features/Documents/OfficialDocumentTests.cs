@@ -134,6 +134,29 @@ public sealed class OfficialDocumentTests
         Assert.Equal("ỦY BAN NHÂN DÂN THÀNH PHỐ LAI CHÂU", pdf.Information.Author);
     }
 
+    [Fact]
+    public void Plan_TheTasksHeading_NeverEndsAPageWithoutTheFirstTask()
+    {
+        // However many key activities push it down, the heading of the second appendix table
+        // starts a page together with the table's header and first row.
+        for (var keyActivities = 1; keyActivities <= 24; keyActivities++)
+        {
+            var plan = new PlanData(1, 2020, "93/KH-UBND", new DateOnly(2020, 1, 17), "Tuyên truyền công tác cải cách hành chính năm 2020",
+                "UBND TỈNH LAI CHÂU", "ỦY BAN NHÂN DÂN THÀNH PHỐ LAI CHÂU", "Lai Châu", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lương Chiến Công",
+                "Mở đầu.", "Kết thúc.", [], ["Lưu: VT, NV."], [new PlanSectionRow(1, "I. MỤC ĐÍCH, YÊU CẦU", "")],
+                [
+                    .. Enumerable.Range(1, keyActivities).Select(i => new PlanActivityRow(ActivityKind.KeyActivity, i,
+                        $"Hoạt động trọng tâm số {i} về tuyên truyền cải cách hành chính", "Phòng Nội vụ", "Các cơ quan, đơn vị", "Quý II/2020", Common.StatusBucket.InProgress)),
+                    new PlanActivityRow(ActivityKind.StandingTask, 1, "Nhiệm vụ đầu tiên của các cơ quan", "Các cơ quan, đơn vị", null, "Thường xuyên", Common.StatusBucket.InProgress),
+                ]);
+            using var pdf = Render(PlanDocument.Build(plan, DocumentSamples.Now));
+
+            var page = pdf.Pages.Single(p => PdfReadBack.PageText(p).Contains("NHIỆM VỤ CỦA CÁC CƠ QUAN", StringComparison.Ordinal));
+            Assert.True(PdfReadBack.PageText(page).Contains("Nhiệm vụ đầu tiên", StringComparison.Ordinal),
+                $"With {keyActivities} key activities the heading of the tasks ends page {page.Number} without the first task.");
+        }
+    }
+
     [Theory]
     [InlineData(2020, 2, 8, "Lai Châu, ngày 08 tháng 02 năm 2020")]
     [InlineData(2020, 1, 17, "Lai Châu, ngày 17 tháng 01 năm 2020")]

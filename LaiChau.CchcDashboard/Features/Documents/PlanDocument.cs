@@ -40,7 +40,9 @@ public static class PlanDocument
         var tasks = plan.Activities.Where(a => a.Kind == ActivityKind.StandingTask).ToList();
         if (tasks.Count > 0)
         {
-            blocks.Add(Center("NHIỆM VỤ CỦA CÁC CƠ QUAN, ĐƠN VỊ (MỤC IV)", 14, bold: true, spaceAfter: 8));
+            // The heading goes to the next page with the table's header and first row, never alone.
+            var heading = Center("NHIỆM VỤ CỦA CÁC CƠ QUAN, ĐƠN VỊ (MỤC IV)", 14, bold: true, spaceAfter: 8);
+            blocks.Add(heading with { Style = heading.Style with { KeepWithNext = true } });
             blocks.Add(ActivitiesTable(tasks));
         }
         return Document($"Kế hoạch {plan.Number} - {plan.Title}", plan.IssuingBody, now, blocks);
