@@ -16,10 +16,14 @@ public sealed class SignedCopyTests(BrowserFixture browser) : E2ETest(browser)
         var report = new SignedCopyPanelPage(page, Server.BaseUrl);
         await report.OpenOwnReportAsync();
         await Assertions.Expect(report.ByTestId("signed-copy-none")).ToBeVisibleAsync();
+        // The file button speaks Vietnamese (not the browser's "Choose File") and shows the chosen file.
+        await Assertions.Expect(report.ByTestId("signed-copy-choose")).ToHaveTextAsync("Chọn tệp");
+        await Assertions.Expect(report.ByTestId("signed-copy-file-name")).ToHaveTextAsync("Chưa chọn tệp");
 
         // A renamed executable is refused by its content, and what was typed stays.
         await report.FillNumberAndDateAsync("12/BC-ĐTT", "15/05/2020");
         await report.ChooseAsync("ban-ky.pdf", "application/pdf", SignedCopyTestData.Executable());
+        await Assertions.Expect(report.ByTestId("signed-copy-file-name")).ToHaveTextAsync("ban-ky.pdf");
         await report.ByTestId("signed-copy-upload").ClickAsync();
         await Assertions.Expect(report.ByTestId("signed-copy-file-error")).ToContainTextAsync("Chỉ nhận bản ký dạng PDF, JPEG hoặc PNG");
         await Assertions.Expect(report.Number).ToHaveValueAsync("12/BC-ĐTT");
