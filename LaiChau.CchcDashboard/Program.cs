@@ -11,7 +11,10 @@ using LaiChau.CchcDashboard.Features.Reports;
 using LaiChau.CchcDashboard.Features.SignedCopies;
 using LaiChau.CchcDashboard.Jobs;
 
-var builder = WebApplication.CreateBuilder(args);
+// `--migrate-only`: bring the database up to date (migrations, seeds, roles, administrator) and exit
+// with 0, so that one instance of a multi-server deployment migrates before the others start.
+var migrateOnly = args.Contains(DataExtensions.MigrateOnlySwitch, StringComparer.Ordinal);
+var builder = WebApplication.CreateBuilder(args.Where(arg => arg != DataExtensions.MigrateOnlySwitch).ToArray());
 
 builder.AddClock();
 builder.AddSecurity();
@@ -30,6 +33,10 @@ builder.AddUi();
 var app = builder.Build();
 
 await app.InitialiseDatabaseAsync();
+if (migrateOnly)
+{
+    return;
+}
 
 app.UseSecurity();
 app.UseUi();

@@ -13,12 +13,25 @@ public enum ChangeKind
 public sealed record ChangeEvent(ChangeKind Kind, int? PlanId = null, int? PeriodId = null, int? UnitId = null, string? UserId = null);
 
 /// <summary>
+/// Carries this instance's changes to the other instances of the app (PostgreSQL LISTEN/NOTIFY when
+/// several servers share one database). Registered only for such a deployment; with SQLite there is
+/// none and changes stay in-process.
+/// </summary>
+public interface IChangeBus
+{
+    /// <summary>Queues the change for the other instances and returns at once; never throws for a delivery problem.</summary>
+    void Send(ChangeEvent change);
+}
+
+/// <summary>
 /// The singleton through which services tell open pages that data changed (eShop's
 /// OrderStatusNotificationService). Publish after the change is saved: it only hands the event to
 /// each listener, which must return at once (<see cref="LiveRefresh"/> schedules its page's re-read
-/// on its own), so a unit's save never waits for other people's open pages.
+/// on its own), so a unit's save never waits for other people's open pages. With an
+/// <see cref="IChangeBus"/> the change is also queued for the other instances, whose relays hand it
+/// to their own listeners through <see cref="Deliver"/>; the publishing instance hears it once, here.
 /// </summary>
-public sealed class ChangeNotifier(ILogger<ChangeNotifier> logger)
+public sealed class ChangeNotifier(ILogger<ChangeNotifier> logger, IChangeBus? bus = null)
 {
     private readonly Lock _gate = new();
     private Action<ChangeEvent>[] _listeners = [];
@@ -37,9 +50,19 @@ public sealed class ChangeNotifier(ILogger<ChangeNotifier> logger)
         return new Subscription(this, listener);
     }
 
-    /// <summary>Hands the change to every listener and returns; no listener's work is awaited.</summary>
+    /// <summary>Hands the change to every listener (and to the other instances) and returns; no listener's work is awaited.</summary>
     public Task PublishAsync(ChangeEvent change)
     {
+        ArgumentNullException.ThrowIfNull(change);
+        Deliver(change);
+        bus?.Send(change);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Hands the change to this instance's listeners only: for a change another instance published.</summary>
+    public void Deliver(ChangeEvent change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
         foreach (var listener in Volatile.Read(ref _listeners))
         {
             try
@@ -52,7 +75,6 @@ public sealed class ChangeNotifier(ILogger<ChangeNotifier> logger)
                 logger.LogWarning(ex, "A change listener failed for {Kind}.", change.Kind);
             }
         }
-        return Task.CompletedTask;
     }
 
     private void Unsubscribe(Action<ChangeEvent> listener)

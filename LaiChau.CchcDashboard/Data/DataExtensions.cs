@@ -9,6 +9,9 @@ public static class DataExtensions
 {
     public const string ConnectionStringName = "Default";
 
+    /// <summary>The command-line switch with which the app initialises the database and exits (see Program.cs).</summary>
+    public const string MigrateOnlySwitch = "--migrate-only";
+
     public static IHostApplicationBuilder AddData(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
