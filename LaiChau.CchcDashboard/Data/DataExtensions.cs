@@ -1,5 +1,6 @@
 using LaiChau.CchcDashboard.Common;
 using LaiChau.CchcDashboard.Data.Seeding;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,14 +10,30 @@ public static class DataExtensions
 {
     public const string ConnectionStringName = "Default";
 
+    /// <summary>The Data Protection application name every instance shares (PostgreSQL deployments).</summary>
+    public const string DataProtectionApplicationName = "LaiChau.CchcDashboard";
+
     public static IHostApplicationBuilder AddData(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured.");
-        connectionString = ResolveSqlitePath(connectionString, builder.Environment.ContentRootPath);
+        var provider = DatabaseProviders.FromConfiguration(builder.Configuration);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            connectionString = ResolveSqlitePath(connectionString, builder.Environment.ContentRootPath);
+        }
 
-        builder.Services.AddDbContextFactory<CchcDbContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddDbContextFactory<CchcDbContext>(options => options.UseCchcDatabase(provider, connectionString));
+        if (provider == DatabaseProvider.Postgres)
+        {
+            // Several instances: one key ring in the database and one application name, so a cookie
+            // or antiforgery token issued by one instance is accepted by every other. SQLite (one
+            // server) keeps ASP.NET's default key folder.
+            builder.Services.AddDataProtection()
+                .SetApplicationName(DataProtectionApplicationName)
+                .PersistKeysToDbContext<CchcDbContext>();
+        }
         builder.Services.AddHealthChecks().AddCheck<DatabaseWriteHealthCheck>("database");
 
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
