@@ -36,6 +36,7 @@ public static class DataExtensions
         }
         builder.Services.AddHealthChecks().AddCheck<DatabaseWriteHealthCheck>("database");
 
+        builder.Services.AddOptions<CityOptions>().BindConfiguration(CityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
         builder.Services.AddTransient<PlanSeeder>();

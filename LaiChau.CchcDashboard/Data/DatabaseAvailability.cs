@@ -1,8 +1,10 @@
 using System.Data.Common;
+using LaiChau.CchcDashboard.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace LaiChau.CchcDashboard.Data;
 
@@ -92,8 +94,9 @@ public static class DatabaseAvailabilityExtensions
                 context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 context.Response.Headers.RetryAfter = "30";
                 context.Response.ContentType = "text/html; charset=utf-8";
+                var title = System.Net.WebUtility.HtmlEncode(context.RequestServices.GetRequiredService<IOptions<CityOptions>>().Value.AppName);
                 await context.Response.WriteAsync(
-                    "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>CCHC Lai Châu</title></head>"
+                    $"<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{title}</title></head>"
                     + "<body style=\"font-family:sans-serif;max-width:36rem;margin:4rem auto\"><h1>Tạm thời không phục vụ được</h1>"
                     + $"<p role=\"alert\">{DatabaseUnavailableException.UserMessage}</p><p><a href=\"/\">Tải lại</a></p></body></html>");
             }

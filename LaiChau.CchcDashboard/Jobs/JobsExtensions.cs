@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
+using LaiChau.CchcDashboard.Common;
 using LaiChau.CchcDashboard.Data;
 using LaiChau.CchcDashboard.Features.Reminders;
 using Microsoft.Extensions.Options;
@@ -85,7 +86,7 @@ public static class JobsExtensions
         {
             Authorization = [new JobsDashboardAuthorization()],
             AppPath = "/reminders",
-            DashboardTitle = "Tác vụ nền — CCHC Lai Châu",
+            DashboardTitle = app.Services.GetRequiredService<IOptions<CityOptions>>().Value.Title("Tác vụ nền"),
             DisplayStorageConnectionString = false,
         }, app.Services.GetRequiredService<JobStorage>());
         return app;

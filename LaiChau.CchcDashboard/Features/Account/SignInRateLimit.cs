@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using LaiChau.CchcDashboard.Common;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -44,8 +45,9 @@ public static class SignInRateLimit
             response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
         response.ContentType = "text/html; charset=utf-8";
+        var title = System.Net.WebUtility.HtmlEncode(context.HttpContext.RequestServices.GetRequiredService<IOptions<CityOptions>>().Value.Title("Đăng nhập"));
         await response.WriteAsync(
-            "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Đăng nhập — CCHC Lai Châu</title></head>"
+            $"<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{title}</title></head>"
             + "<body style=\"font-family:sans-serif;max-width:32rem;margin:4rem auto\"><h1>Tạm dừng đăng nhập</h1>"
             + $"<p role=\"alert\" data-testid=\"login-throttled\">{ThrottledMessage}</p>"
             + $"<p><a href=\"{AccountExtensions.LoginPath}\">Quay lại trang đăng nhập</a></p></body></html>", ct);
