@@ -16,8 +16,18 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
     public int Count => _count;
 
     /// <summary>A context factory on the given SQLite database whose contexts report to this counter.</summary>
-    public IDbContextFactory<CchcDbContext> FactoryFor(string connectionString) =>
-        new CountingFactory(new DbContextOptionsBuilder<CchcDbContext>().UseSqlite(connectionString).AddInterceptors(this).Options);
+    public IDbContextFactory<CchcDbContext> FactoryFor(string connectionString) => FactoryFor(DatabaseProvider.Sqlite, connectionString);
+
+    /// <summary>A context factory on the given database whose contexts report to this counter.</summary>
+    public IDbContextFactory<CchcDbContext> FactoryFor(DatabaseProvider provider, string connectionString) =>
+        new CountingFactory(new DbContextOptionsBuilder<CchcDbContext>().UseCchcDatabase(provider, connectionString).AddInterceptors(this).Options);
+
+    /// <summary>A context factory on the test database whose contexts report to this counter.</summary>
+    public IDbContextFactory<CchcDbContext> FactoryFor(TestDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return FactoryFor(database.Provider, database.ConnectionString);
+    }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {

@@ -5,17 +5,35 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LaiChau.CchcDashboard.Tests.TestInfrastructure;
 
-/// <summary>A real SQLite file in the temp folder, migrated, deleted when disposed.</summary>
+/// <summary>
+/// A real database, migrated, deleted when disposed: by default a SQLite file in the temp folder;
+/// with <see cref="DatabaseProvider.Postgres"/> a database of its own on the server named by
+/// <c>CCHC_TEST_POSTGRES</c> (<see cref="PostgresDatabase"/>).
+/// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
+    private readonly PostgresDatabase? _postgres;
+
     private TestDatabase(string path)
     {
         Path = path;
+        Provider = DatabaseProvider.Sqlite;
         ConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
         Factory = new TestDbContextFactory(new DbContextOptionsBuilder<CchcDbContext>().UseSqlite(ConnectionString).Options);
     }
 
+    private TestDatabase(PostgresDatabase postgres)
+    {
+        _postgres = postgres;
+        Path = "";
+        Provider = DatabaseProvider.Postgres;
+        ConnectionString = postgres.ConnectionString;
+        Factory = new TestDbContextFactory(new DbContextOptionsBuilder<CchcDbContext>().UseNpgsql(ConnectionString).Options);
+    }
+
+    /// <summary>The SQLite file (empty for PostgreSQL).</summary>
     public string Path { get; }
+    public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
     public IDbContextFactory<CchcDbContext> Factory { get; }
 
@@ -23,8 +41,16 @@ public sealed class TestDatabase : IAsyncDisposable
         System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cchc-tests", $"{Guid.NewGuid():N}.db");
 
     /// <summary>An empty database with the schema applied by the migrations.</summary>
-    public static async Task<TestDatabase> CreateAsync()
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var postgres = await PostgresDatabase.CreateAsync();
+            var pg = new TestDatabase(postgres);
+            await using var pgContext = await pg.Factory.CreateDbContextAsync();
+            await pgContext.Database.MigrateAsync();
+            return pg;
+        }
         var path = NewPath();
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         var db = new TestDatabase(path);
@@ -34,9 +60,9 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>Migrated and loaded with seeds/plan-2020.json (no demo data).</summary>
-    public static async Task<TestDatabase> CreateSeededAsync()
+    public static async Task<TestDatabase> CreateSeededAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var db = await CreateAsync();
+        var db = await CreateAsync(provider);
         var seeder = new PlanSeeder(db.Factory, Microsoft.Extensions.Logging.Abstractions.NullLogger<PlanSeeder>.Instance);
         await seeder.SeedAsync(PlanSeeder.Read(SeedFilePath));
         return db;
@@ -46,8 +72,13 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public CchcDbContext CreateContext() => Factory.CreateDbContext();
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+            return;
+        }
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
@@ -60,7 +91,6 @@ public sealed class TestDatabase : IAsyncDisposable
                 // A file still open by a finished test host is removed with the temp folder.
             }
         }
-        return ValueTask.CompletedTask;
     }
 
     private sealed class TestDbContextFactory(DbContextOptions<CchcDbContext> options) : IDbContextFactory<CchcDbContext>

@@ -1,12 +1,17 @@
 using LaiChau.CchcDashboard.Data.Conversions;
 using LaiChau.CchcDashboard.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace LaiChau.CchcDashboard.Data;
 
-public sealed class CchcDbContext(DbContextOptions<CchcDbContext> options) : IdentityDbContext<AppUser>(options)
+public sealed class CchcDbContext(DbContextOptions<CchcDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The Data Protection key ring, shared by every instance of the app (cookies, antiforgery).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<PlanSection> PlanSections => Set<PlanSection>();
     public DbSet<Unit> Units => Set<Unit>();
@@ -29,6 +34,8 @@ public sealed class CchcDbContext(DbContextOptions<CchcDbContext> options) : Ide
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);
         optionsBuilder.AddInterceptors(StoredTextInterceptor.Instance, DatabaseFileGuard.Instance);
+        // One model, one migrations set per provider (Data/Migrations/Sqlite, Data/Migrations/Postgres).
+        optionsBuilder.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -41,11 +48,15 @@ public sealed class CchcDbContext(DbContextOptions<CchcDbContext> options) : Ide
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
         // SQLite cannot compare or order DateTimeOffset values; store them as sortable integers there,
-        // normalised to UTC so that SQL comparisons match .NET's. Other providers (PostgreSQL later)
-        // keep their native timestamp type.
+        // normalised to UTC so that SQL comparisons match .NET's. PostgreSQL keeps its native
+        // timestamptz, which Npgsql writes only in UTC: the value is normalised the same way.
         if (Database.IsSqlite())
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetToBinaryConverter>();
+        }
+        else
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
         }
     }
 

@@ -1,5 +1,7 @@
 using LaiChau.CchcDashboard.Common;
+using LaiChau.CchcDashboard.Common.LiveUpdates;
 using LaiChau.CchcDashboard.Data.Seeding;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,14 +14,32 @@ public static class DataExtensions
     /// <summary>The command-line switch with which the app initialises the database and exits (see Program.cs).</summary>
     public const string MigrateOnlySwitch = "--migrate-only";
 
+    /// <summary>The Data Protection application name every instance shares (PostgreSQL deployments).</summary>
+    public const string DataProtectionApplicationName = "LaiChau.CchcDashboard";
+
     public static IHostApplicationBuilder AddData(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured.");
-        connectionString = ResolveSqlitePath(connectionString, builder.Environment.ContentRootPath);
+        var provider = DatabaseProviders.FromConfiguration(builder.Configuration);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            connectionString = ResolveSqlitePath(connectionString, builder.Environment.ContentRootPath);
+        }
 
-        builder.Services.AddDbContextFactory<CchcDbContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddDbContextFactory<CchcDbContext>(options => options.UseCchcDatabase(provider, connectionString));
+        if (provider == DatabaseProvider.Postgres)
+        {
+            // Several instances: one key ring in the database and one application name, so a cookie
+            // or antiforgery token issued by one instance is accepted by every other. SQLite (one
+            // server) keeps ASP.NET's default key folder.
+            builder.Services.AddDataProtection()
+                .SetApplicationName(DataProtectionApplicationName)
+                .PersistKeysToDbContext<CchcDbContext>();
+            // Live updates reach the open pages of every instance through LISTEN/NOTIFY.
+            builder.AddPostgresChangeRelay(connectionString);
+        }
         builder.Services.AddHealthChecks().AddCheck<DatabaseWriteHealthCheck>("database");
 
         builder.Services.AddOptions<CityOptions>().BindConfiguration(CityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -102,12 +102,18 @@ public static class DatabaseAvailabilityExtensions
             }
         });
 
-    /// <summary>The database is gone, read-only, full or failing I/O (SQLite codes CANTOPEN, READONLY, FULL, IOERR).</summary>
+    /// <summary>
+    /// The database is gone, read-only, full or failing I/O (SQLite codes CANTOPEN, READONLY, FULL,
+    /// IOERR); or the PostgreSQL server cannot be reached, is shutting down, read-only, out of disk or
+    /// has no such database.
+    /// </summary>
     public static bool IsUnavailable(Exception? ex)
     {
         for (; ex is not null; ex = ex.InnerException)
         {
-            if (ex is DatabaseUnavailableException || ex is SqliteException { SqliteErrorCode: 14 or 8 or 13 or 10 })
+            if (ex is DatabaseUnavailableException || ex is SqliteException { SqliteErrorCode: 14 or 8 or 13 or 10 }
+                || ex is Npgsql.PostgresException { SqlState: "25006" or "53100" or "57P01" or "57P02" or "57P03" or "3D000" }
+                || ex is Npgsql.NpgsqlException { InnerException: System.Net.Sockets.SocketException or TimeoutException })
             {
                 return true;
             }

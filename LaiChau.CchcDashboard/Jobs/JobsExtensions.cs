@@ -1,4 +1,6 @@
 using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using LaiChau.CchcDashboard.Common;
 using LaiChau.CchcDashboard.Data;
@@ -11,6 +13,9 @@ public static class JobsExtensions
 {
     public const string DashboardPath = "/jobs";
 
+    /// <summary>The PostgreSQL schema of Hangfire's tables (provider Postgres).</summary>
+    public const string PostgresJobsSchema = "hangfire";
+
     public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -19,9 +24,23 @@ public static class JobsExtensions
 
         // The store is a DI singleton rather than Hangfire's static JobStorage.Current, so several
         // hosts in one process (the tests) each keep their own; tests replace it with in-memory storage.
+        // With PostgreSQL the jobs live in the app's own database (schema "hangfire"), so every
+        // instance's Hangfire server shares one queue and one set of recurring jobs.
+        var provider = DatabaseProviders.FromConfiguration(builder.Configuration);
         services.AddSingleton<JobStorage>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+            if (provider == DatabaseProvider.Postgres)
+            {
+                var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString(DataExtensions.ConnectionStringName)!;
+                var storageOptions = new PostgreSqlStorageOptions
+                {
+                    SchemaName = PostgresJobsSchema,
+                    QueuePollInterval = options.QueuePollInterval,
+                    PrepareSchemaIfNecessary = true,
+                };
+                return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
+            }
             var environment = sp.GetRequiredService<IHostEnvironment>();
             var path = Path.IsPathRooted(options.SqlitePath) ? options.SqlitePath : Path.Combine(environment.ContentRootPath, options.SqlitePath);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -11,18 +11,26 @@ using TestContext = Xunit.TestContext;
 
 namespace LaiChau.CchcDashboard.Tests.Features.Dashboard;
 
-public sealed class OverviewServiceTests : IAsyncLifetime
+/// <summary>On SQLite; <see cref="OverviewServicePostgresTests"/> runs every test again on PostgreSQL.</summary>
+public class OverviewServiceTests : IAsyncLifetime
 {
+    /// <summary>The database the tests run on.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private TestDatabase _db = null!;
     private PlanTestData.PlanIds _plan = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _db = await TestDatabase.CreateSeededAsync();
+        _db = await TestDatabase.CreateSeededAsync(Provider);
         _plan = await PlanTestData.PlanAsync(_db.Factory);
     }
 
-    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _db.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     private async Task<OverviewData> OverviewAtAsync(DateTimeOffset now, IDbContextFactory<CchcDbContext>? factory = null) =>
         (await new OverviewService(factory ?? _db.Factory, TestClock.At(now)).GetAsync(_plan.PlanId, TestContext.Current.CancellationToken))!;
@@ -171,9 +179,9 @@ public sealed class OverviewServiceTests : IAsyncLifetime
         Assert.InRange(small, 1, 10);
     }
 
-    private static async Task<int> CommandsForUnitsAsync(int reportingUnits)
+    private async Task<int> CommandsForUnitsAsync(int reportingUnits)
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(Provider);
         var plan = await PlanTestData.PlanAsync(database.Factory);
         await using (var db = database.CreateContext())
         {
@@ -203,7 +211,7 @@ public sealed class OverviewServiceTests : IAsyncLifetime
         }
 
         var counter = new SqlCommandCounter();
-        var counting = counter.FactoryFor(database.ConnectionString);
+        var counting = counter.FactoryFor(database);
         var data = await new OverviewService(counting, TestClock.At(TestClock.Local(2020, 5, 26, 9))).GetAsync(plan.PlanId, TestContext.Current.CancellationToken);
 
         Assert.Equal(reportingUnits, data!.Periods[0].Rates.Expected);
@@ -212,4 +220,10 @@ public sealed class OverviewServiceTests : IAsyncLifetime
         Assert.Equal(Math.Min(reportingUnits / 2, OverviewService.ListLength), data.Overdue.Units.Count);
         return counter.Count;
     }
+}
+
+/// <summary>Every test of <see cref="OverviewServiceTests"/> on PostgreSQL (CCHC_TEST_POSTGRES).</summary>
+public sealed class OverviewServicePostgresTests : OverviewServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

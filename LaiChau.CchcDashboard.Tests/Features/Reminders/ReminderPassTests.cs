@@ -1,3 +1,4 @@
+using LaiChau.CchcDashboard.Data;
 using LaiChau.CchcDashboard.Data.Entities;
 using LaiChau.CchcDashboard.Features.Reminders;
 using LaiChau.CchcDashboard.Tests.TestInfrastructure;
@@ -5,15 +6,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LaiChau.CchcDashboard.Tests.Features.Reminders;
 
-public sealed class ReminderPassTests
+/// <summary>On SQLite; <see cref="ReminderPassPostgresTests"/> runs every test again on PostgreSQL.</summary>
+public class ReminderPassTests
 {
+    /// <summary>The database the tests run on.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private static readonly DateOnly Monday18May = new(2020, 5, 18);
 
     [Fact]
     public async Task Pass_RunTwiceAndConcurrentlyOnOneDatabase_SendsEachReminderOnce()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(Provider);
         await ReminderTestKit.GiveUnitsEmailsAsync(database.Factory);
         // Two "servers": separate services and clocks over the same SQLite file.
         var first = new ReminderTestKit(database.Factory, ReminderTestKit.EarlyClock());
@@ -43,7 +48,7 @@ public sealed class ReminderPassTests
     public async Task Pass_AfterAWeekWithoutPasses_CatchesUpOnceWithTheLatestStep()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(Provider);
         var kit = new ReminderTestKit(database.Factory, ReminderTestKit.EarlyClock());
         kit.PassTimeOn(new DateOnly(2020, 5, 11));
         var t14 = await kit.Service.RunPassAsync(ct);
@@ -72,7 +77,7 @@ public sealed class ReminderPassTests
     public async Task Pass_SubmittedOrAcceptedUnits_GetNothing_AndUnitsWithoutEmailStillGetTheBell()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(Provider);
         int periodId;
         await using (var db = database.CreateContext())
         {
@@ -111,7 +116,7 @@ public sealed class ReminderPassTests
     public async Task OverdueReminder_CopiesPhongNoiVu_ByEmail()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(Provider);
         await using (var db = database.CreateContext())
         {
             await ReminderTestKit.AddPlanAsync(db, TestClock.Local(2020, 5, 25));
@@ -135,7 +140,7 @@ public sealed class ReminderPassTests
     public async Task Preview_ForTomorrow_IsWhatTomorrowsPassSends()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(Provider);
         var kit = new ReminderTestKit(database.Factory, TestClock.At(TestClock.Local(2020, 5, 17, 20)));
 
         var preview = await kit.Service.GetScheduleAsync(ct: ct);
@@ -153,7 +158,7 @@ public sealed class ReminderPassTests
     public async Task ManualReminder_GoesThroughTheSameHistory_AndRefusesBadInputInVietnamese()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(Provider);
         await ReminderTestKit.GiveUnitsEmailsAsync(database.Factory);
         var kit = new ReminderTestKit(database.Factory, ReminderTestKit.EarlyClock());
         kit.PassTimeOn(Monday18May);
@@ -186,7 +191,7 @@ public sealed class ReminderPassTests
     public async Task Pass_EmailCommittedButNeverDrained_IsSentOnceAfterARestart()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(Provider);
         await ReminderTestKit.GiveUnitsEmailsAsync(database.Factory);
         var crashed = new ReminderTestKit(database.Factory, ReminderTestKit.EarlyClock());
         crashed.PassTimeOn(Monday18May);
@@ -207,4 +212,10 @@ public sealed class ReminderPassTests
         Assert.Equal(lost.Count, mail.Sent.Select(m => m.MessageId).Distinct().Count());
         Assert.Empty(await restarted.OutboxAsync());
     }
+}
+
+/// <summary>Every test of <see cref="ReminderPassTests"/> on PostgreSQL (CCHC_TEST_POSTGRES).</summary>
+public sealed class ReminderPassPostgresTests : ReminderPassTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

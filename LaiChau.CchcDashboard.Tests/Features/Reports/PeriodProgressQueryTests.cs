@@ -1,3 +1,4 @@
+using LaiChau.CchcDashboard.Data;
 using LaiChau.CchcDashboard.Data.Entities;
 using LaiChau.CchcDashboard.Features.Reports;
 using LaiChau.CchcDashboard.Tests.TestInfrastructure;
@@ -5,15 +6,23 @@ using static LaiChau.CchcDashboard.Tests.Features.Reports.ReportTestData;
 
 namespace LaiChau.CchcDashboard.Tests.Features.Reports;
 
-public sealed class PeriodProgressQueryTests : IAsyncLifetime
+/// <summary>On SQLite; <see cref="PeriodProgressQueryPostgresTests"/> runs every test again on PostgreSQL.</summary>
+public class PeriodProgressQueryTests : IAsyncLifetime
 {
+    /// <summary>The database the tests run on.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private TestDatabase _db = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync();
+    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync(Provider);
 
-    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _db.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task Rates_OnAKnownSet_CountSubmittedAndOnTimeOverExpected_InSql()
@@ -126,4 +135,28 @@ public sealed class PeriodProgressQueryTests : IAsyncLifetime
         Assert.Equal(ReportCompleteness.Filled(form), page.Items.Single(u => u.UnitId == units[0]).FilledFields);
         Assert.Equal(0, page.Items.Single(u => u.UnitId == units[1]).FilledFields);
     }
+
+    [Fact]
+    public async Task Search_ByUnitName_IgnoresCase_EveryLetterOnPostgres_AsciiLettersOnSqlite_DiacriticsCountOnBoth()
+    {
+        var (_, periodId, _) = await AddPlanAsync(_db);
+        await AddUnitsAsync(_db, 12);
+        await using var db = _db.CreateContext();
+
+        async Task<List<string>> SearchAsync(string text) =>
+            [.. (await PeriodProgressQuery.PageAsync(db, periodId, new UnitListRequest(Search: text), TestClock.DemoStart, Ct)).Items.Select(u => u.UnitName)];
+
+        // Only ASCII letters differ in case ("dv" / "DV"): found on both.
+        Assert.Equal(["Đơn vị DV số 12"], await SearchAsync("Đơn vị dv số 12"));
+        // Vietnamese letters differ in case ("ĐƠN", "SỐ"): PostgreSQL's ILIKE folds them, SQLite's LIKE does not.
+        Assert.Equal(Provider == DatabaseProvider.Postgres ? ["Đơn vị DV số 12"] : [], await SearchAsync("ĐƠN VỊ DV SỐ 12"));
+        // Without the diacritics it is another word: found on neither.
+        Assert.Empty(await SearchAsync("Don vi DV so 12"));
+    }
+}
+
+/// <summary>Every test of <see cref="PeriodProgressQueryTests"/> on PostgreSQL (CCHC_TEST_POSTGRES).</summary>
+public sealed class PeriodProgressQueryPostgresTests : PeriodProgressQueryTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

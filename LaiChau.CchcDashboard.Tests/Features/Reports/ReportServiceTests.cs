@@ -1,4 +1,5 @@
 using LaiChau.CchcDashboard.Common;
+using LaiChau.CchcDashboard.Data;
 using LaiChau.CchcDashboard.Data.Entities;
 using LaiChau.CchcDashboard.Features.Account;
 using LaiChau.CchcDashboard.Features.Reports;
@@ -10,8 +11,12 @@ using static LaiChau.CchcDashboard.Tests.Features.Reports.ReportTestData;
 
 namespace LaiChau.CchcDashboard.Tests.Features.Reports;
 
-public sealed class ReportServiceTests : IAsyncLifetime
+/// <summary>On SQLite; <see cref="ReportServicePostgresTests"/> runs every test again on PostgreSQL.</summary>
+public class ReportServiceTests : IAsyncLifetime
 {
+    /// <summary>The database the tests run on.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private readonly FakeTimeProvider _clock = TestClock.AtDemoStart();
     private TestDatabase _db = null!;
     private int _periodId;
@@ -22,13 +27,17 @@ public sealed class ReportServiceTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync();
+        _db = await TestDatabase.CreateAsync(Provider);
         (_, _periodId, _) = await AddPlanAsync(_db);
         var units = await AddUnitsAsync(_db, 2);
         (_unitA, _unitB) = (units[0], units[1]);
     }
 
-    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _db.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     private ReportService Service(ChangeNotifier? notifier = null) => ReportTestData.Service(_db, _clock, notifier);
 
@@ -317,4 +326,10 @@ public sealed class ReportServiceTests : IAsyncLifetime
         await using var context = _db.CreateContext();
         return await context.Periods.Where(p => p.Id == _periodId).Select(p => p.PlanId).SingleAsync(Ct);
     }
+}
+
+/// <summary>Every test of <see cref="ReportServiceTests"/> on PostgreSQL (CCHC_TEST_POSTGRES).</summary>
+public sealed class ReportServicePostgresTests : ReportServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -2,7 +2,6 @@ using LaiChau.CchcDashboard.Common;
 using LaiChau.CchcDashboard.Data;
 using LaiChau.CchcDashboard.Data.Entities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -45,7 +44,6 @@ public sealed class EmailDeliveryService(
     // one writer, and four drains' read-then-write transactions at once failed there with
     // "database is locked" (JobsTests.EmailOutboxJob_AfterThePass_WritesEachEmailOnceToThePickupFolder).
     private static readonly SemaphoreSlim DatabaseTurn = new(1, 1);
-    private static readonly DateTimeOffsetToBinaryConverter Instant = new();
 
     private enum Outcome
     {
@@ -91,16 +89,27 @@ public sealed class EmailDeliveryService(
     {
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Database.SqlQueryRaw<int>(
-            """
-            UPDATE "EmailOutbox" SET "LeaseUntil" = {0}
-            WHERE "Id" IN (SELECT "Id" FROM "EmailOutbox"
-                WHERE "NextAttemptAt" <= {1} AND ("LeaseUntil" IS NULL OR "LeaseUntil" <= {1})
-                ORDER BY "NextAttemptAt", "Id" LIMIT {2})
-            RETURNING "Id" AS "Value"
-            """,
-            Instant.ConvertToProvider(now + Lease)!, Instant.ConvertToProvider(now)!, LeaseBatch).ToListAsync(ct);
+        // PostgreSQL: rows another instance is leasing right now are skipped, not leased twice (SQLite
+        // has one writer at a time, so the statement alone is enough there).
+        var sql = db.Database.ProviderOf() == DatabaseProvider.Postgres ? LeaseSqlPostgres : LeaseSql;
+        return await db.Database.SqlQueryRaw<int>(sql, db.Database.InstantValue(now + Lease), db.Database.InstantValue(now), LeaseBatch).ToListAsync(ct);
     }
+
+    private const string LeaseSql = """
+        UPDATE "EmailOutbox" SET "LeaseUntil" = {0}
+        WHERE "Id" IN (SELECT "Id" FROM "EmailOutbox"
+            WHERE "NextAttemptAt" <= {1} AND ("LeaseUntil" IS NULL OR "LeaseUntil" <= {1})
+            ORDER BY "NextAttemptAt", "Id" LIMIT {2})
+        RETURNING "Id" AS "Value"
+        """;
+
+    private const string LeaseSqlPostgres = """
+        UPDATE "EmailOutbox" SET "LeaseUntil" = {0}
+        WHERE "Id" IN (SELECT "Id" FROM "EmailOutbox"
+            WHERE "NextAttemptAt" <= {1} AND ("LeaseUntil" IS NULL OR "LeaseUntil" <= {1})
+            ORDER BY "NextAttemptAt", "Id" LIMIT {2} FOR UPDATE SKIP LOCKED)
+        RETURNING "Id" AS "Value"
+        """;
 
     private async Task<Outcome> SendOneAsync(int outboxId, CancellationToken ct)
     {

@@ -3,9 +3,7 @@ using System.Text;
 using LaiChau.CchcDashboard.Common;
 using LaiChau.CchcDashboard.Data;
 using LaiChau.CchcDashboard.Data.Entities;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.Options;
 
 namespace LaiChau.CchcDashboard.Features.Reminders;
@@ -35,8 +33,6 @@ public sealed class ReminderDispatcher(
     ChangeNotifier notifier,
     ILogger<ReminderDispatcher> logger)
 {
-    private static readonly DateTimeOffsetToBinaryConverter Instant = new();
-
     /// <summary>Claims and sends; returns the reminders this call owned.</summary>
     public async Task<IReadOnlyList<NewReminder>> DispatchAsync(CchcDbContext db, IReadOnlyList<NewReminder> reminders, DateTimeOffset now, CancellationToken ct)
     {
@@ -136,7 +132,7 @@ public sealed class ReminderDispatcher(
     private static async Task<Dictionary<(int, int, string), int>> ClaimAsync(CchcDbContext db, IReadOnlyList<NewReminder> reminders, DateTimeOffset now, CancellationToken ct)
     {
         var result = new Dictionary<(int, int, string), int>();
-        var createdAt = Instant.ConvertToProvider(now)!;
+        var createdAt = db.Database.InstantValue(now);
         foreach (var chunk in reminders.Chunk(BatchSize))
         {
             var sql = new StringBuilder("""INSERT INTO "Reminders" ("UnitId", "PeriodId", "Step", "IsManual", "IsOverdue", "Note", "CreatedBy", "ScheduledFor", "CreatedAt") VALUES """);
@@ -144,16 +140,16 @@ public sealed class ReminderDispatcher(
             foreach (var (r, i) in chunk.Select((r, i) => (r, i)))
             {
                 sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@u{i}, @p{i}, @s{i}, @m{i}, @o{i}, @n{i}, @c{i}, @d{i}, @t)");
-                parameters.Add(new SqliteParameter($"@u{i}", r.UnitId));
-                parameters.Add(new SqliteParameter($"@p{i}", r.PeriodId));
-                parameters.Add(new SqliteParameter($"@s{i}", r.Step));
-                parameters.Add(new SqliteParameter($"@m{i}", r.IsManual));
-                parameters.Add(new SqliteParameter($"@o{i}", r.IsOverdue));
-                parameters.Add(new SqliteParameter($"@n{i}", (object?)r.Note ?? DBNull.Value));
-                parameters.Add(new SqliteParameter($"@c{i}", (object?)r.CreatedBy ?? DBNull.Value));
-                parameters.Add(new SqliteParameter($"@d{i}", r.ScheduledFor.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                parameters.Add(db.Database.Parameter($"@u{i}", r.UnitId));
+                parameters.Add(db.Database.Parameter($"@p{i}", r.PeriodId));
+                parameters.Add(db.Database.Parameter($"@s{i}", r.Step));
+                parameters.Add(db.Database.Parameter($"@m{i}", r.IsManual));
+                parameters.Add(db.Database.Parameter($"@o{i}", r.IsOverdue));
+                parameters.Add(db.Database.Parameter($"@n{i}", r.Note));
+                parameters.Add(db.Database.Parameter($"@c{i}", r.CreatedBy));
+                parameters.Add(db.Database.Parameter($"@d{i}", db.Database.DateValue(r.ScheduledFor)));
             }
-            parameters.Add(new SqliteParameter("@t", createdAt));
+            parameters.Add(db.Database.Parameter("@t", createdAt));
             // Only the rows this statement inserted come back: the others were claimed before.
             sql.Append(""" ON CONFLICT ("UnitId", "PeriodId", "Step") DO NOTHING RETURNING "Id", "UnitId", "PeriodId", "Step" """);
             var rows = await db.Database.SqlQueryRaw<ClaimedRow>(sql.ToString(), [.. parameters]).ToListAsync(ct);
@@ -170,20 +166,20 @@ public sealed class ReminderDispatcher(
         DateTimeOffset now, CancellationToken ct)
     {
         var emails = new List<(int, int)>();
-        var at = Instant.ConvertToProvider(now)!;
+        var at = db.Database.InstantValue(now);
         foreach (var chunk in rows.Chunk(BatchSize))
         {
             var sql = new StringBuilder("""INSERT INTO "ReminderDeliveries" ("ReminderId", "Channel", "Recipient", "IsCopy", "Outcome", "Attempts", "LastAttemptAt") VALUES """);
-            var parameters = new List<object> { new SqliteParameter("@t", at) };
+            var parameters = new List<object> { db.Database.Parameter("@t", at) };
             foreach (var (d, i) in chunk.Select((d, i) => (d, i)))
             {
                 sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@r{i}, @c{i}, @to{i}, @cc{i}, @o{i}, @a{i}, {(d.Attempts > 0 ? "@t" : "NULL")})");
-                parameters.Add(new SqliteParameter($"@r{i}", d.ReminderId));
-                parameters.Add(new SqliteParameter($"@c{i}", (int)d.Channel));
-                parameters.Add(new SqliteParameter($"@to{i}", d.Recipient));
-                parameters.Add(new SqliteParameter($"@cc{i}", d.IsCopy));
-                parameters.Add(new SqliteParameter($"@o{i}", (int)d.Outcome));
-                parameters.Add(new SqliteParameter($"@a{i}", d.Attempts));
+                parameters.Add(db.Database.Parameter($"@r{i}", d.ReminderId));
+                parameters.Add(db.Database.Parameter($"@c{i}", (int)d.Channel));
+                parameters.Add(db.Database.Parameter($"@to{i}", d.Recipient));
+                parameters.Add(db.Database.Parameter($"@cc{i}", d.IsCopy));
+                parameters.Add(db.Database.Parameter($"@o{i}", (int)d.Outcome));
+                parameters.Add(db.Database.Parameter($"@a{i}", d.Attempts));
             }
             sql.Append(""" ON CONFLICT DO NOTHING RETURNING "Id", "ReminderId", "Channel" """);
             var inserted = await db.Database.SqlQueryRaw<DeliveryRow>(sql.ToString(), [.. parameters]).ToListAsync(ct);
@@ -194,19 +190,19 @@ public sealed class ReminderDispatcher(
 
     private static async Task InsertNotificationsAsync(CchcDbContext db, List<(string UserId, string Title, string Body, string Link, int ReminderId)> rows, DateTimeOffset now, CancellationToken ct)
     {
-        var at = Instant.ConvertToProvider(now)!;
+        var at = db.Database.InstantValue(now);
         foreach (var chunk in rows.Chunk(BatchSize))
         {
             var sql = new StringBuilder("""INSERT INTO "Notifications" ("UserId", "Title", "Body", "Link", "CreatedAt", "ReminderId") VALUES """);
-            var parameters = new List<object> { new SqliteParameter("@t", at) };
+            var parameters = new List<object> { db.Database.Parameter("@t", at) };
             foreach (var (n, i) in chunk.Select((n, i) => (n, i)))
             {
                 sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@u{i}, @h{i}, @b{i}, @l{i}, @t, @r{i})");
-                parameters.Add(new SqliteParameter($"@u{i}", n.UserId));
-                parameters.Add(new SqliteParameter($"@h{i}", Truncate(n.Title, 300)));
-                parameters.Add(new SqliteParameter($"@b{i}", Truncate(n.Body, 4000)));
-                parameters.Add(new SqliteParameter($"@l{i}", n.Link));
-                parameters.Add(new SqliteParameter($"@r{i}", n.ReminderId));
+                parameters.Add(db.Database.Parameter($"@u{i}", n.UserId));
+                parameters.Add(db.Database.Parameter($"@h{i}", Truncate(n.Title, 300)));
+                parameters.Add(db.Database.Parameter($"@b{i}", Truncate(n.Body, 4000)));
+                parameters.Add(db.Database.Parameter($"@l{i}", n.Link));
+                parameters.Add(db.Database.Parameter($"@r{i}", n.ReminderId));
             }
             await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
         }
@@ -214,16 +210,16 @@ public sealed class ReminderDispatcher(
 
     private static async Task InsertOutboxAsync(CchcDbContext db, List<(int Id, int ReminderId)> deliveries, DateTimeOffset now, CancellationToken ct)
     {
-        var at = Instant.ConvertToProvider(now)!;
+        var at = db.Database.InstantValue(now);
         foreach (var chunk in deliveries.Chunk(BatchSize))
         {
             var sql = new StringBuilder("""INSERT INTO "EmailOutbox" ("DeliveryId", "MessageId", "ComposedAt", "NextAttemptAt") VALUES """);
-            var parameters = new List<object> { new SqliteParameter("@t", at) };
+            var parameters = new List<object> { db.Database.Parameter("@t", at) };
             foreach (var (d, i) in chunk.Select((d, i) => (d, i)))
             {
                 sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@d{i}, @m{i}, @t, @t)");
-                parameters.Add(new SqliteParameter($"@d{i}", d.Id));
-                parameters.Add(new SqliteParameter($"@m{i}", MessageId(d.ReminderId, d.Id)));
+                parameters.Add(db.Database.Parameter($"@d{i}", d.Id));
+                parameters.Add(db.Database.Parameter($"@m{i}", MessageId(d.ReminderId, d.Id)));
             }
             sql.Append(""" ON CONFLICT DO NOTHING""");
             await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);

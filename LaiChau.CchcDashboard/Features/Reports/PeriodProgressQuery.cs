@@ -165,7 +165,7 @@ public static class PeriodProgressQuery
     }
 
     /// <summary>The units of one period that a list shows, filtered, searched, ordered and paged in SQL.</summary>
-    public static IQueryable<UnitProgress> Apply(IQueryable<UnitProgress> units, UnitListRequest request, DateTimeOffset now)
+    public static IQueryable<UnitProgress> Apply(IQueryable<UnitProgress> units, UnitListRequest request, DateTimeOffset now, DatabaseProvider provider)
     {
         ArgumentNullException.ThrowIfNull(request);
         units = request.Filter switch
@@ -185,7 +185,11 @@ public static class PeriodProgressQuery
         {
             var pattern = "%" + request.Search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal)
                 .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            units = units.Where(u => EF.Functions.Like(u.UnitName, pattern, "\\"));
+            // Case-insensitive: PostgreSQL's ILIKE folds every letter (Đ/đ, Ư/ư, … by the database's
+            // UTF-8 LC_CTYPE); SQLite's LIKE folds ASCII letters only. Diacritics count on both.
+            units = provider == DatabaseProvider.Postgres
+                ? units.Where(u => EF.Functions.ILike(u.UnitName, pattern, "\\"))
+                : units.Where(u => EF.Functions.Like(u.UnitName, pattern, "\\"));
         }
         // Days behind grows with the instant it is measured at: the first submission when late, now
         // while missing past the deadline; on-time and not-yet-due units are not behind at all.
@@ -202,7 +206,7 @@ public static class PeriodProgressQuery
     public static async Task<Page<UnitProgress>> PageAsync(CchcDbContext db, int periodId, UnitListRequest request, DateTimeOffset now, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var query = Apply(Units(db, [periodId]), request, now);
+        var query = Apply(Units(db, [periodId]), request, now, db.Database.ProviderOf());
         var total = await query.CountAsync(ct);
         if (total == 0)
         {
@@ -214,9 +218,9 @@ public static class PeriodProgressQuery
 
     /// <summary>Every unit of a period still to report, in the plan's unit order: for documents that list them all.</summary>
     public static async Task<IReadOnlyList<UnitProgress>> MissingAsync(CchcDbContext db, int periodId, DateTimeOffset now, CancellationToken ct = default) =>
-        await Apply(Units(db, [periodId]), new UnitListRequest(MatrixFilter.NotSubmitted), now).ToListAsync(ct);
+        await Apply(Units(db, [periodId]), new UnitListRequest(MatrixFilter.NotSubmitted), now, db.Database.ProviderOf()).ToListAsync(ct);
 
     /// <summary>Every unit of a period that submitted after the deadline, in the plan's unit order.</summary>
     public static async Task<IReadOnlyList<UnitProgress>> LateAsync(CchcDbContext db, int periodId, DateTimeOffset now, CancellationToken ct = default) =>
-        await Apply(Units(db, [periodId]), new UnitListRequest(), now).Where(u => u.HasSubmitted && !u.SubmittedOnTime).ToListAsync(ct);
+        await Apply(Units(db, [periodId]), new UnitListRequest(), now, db.Database.ProviderOf()).Where(u => u.HasSubmitted && !u.SubmittedOnTime).ToListAsync(ct);
 }

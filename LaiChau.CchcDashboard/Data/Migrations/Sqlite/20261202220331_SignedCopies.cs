@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace LaiChau.CchcDashboard.Data.Migrations
+namespace LaiChau.CchcDashboard.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class SignedCopies : Migration

@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace LaiChau.CchcDashboard.Data.Migrations
+namespace LaiChau.CchcDashboard.Data.Migrations.Sqlite
 {
     [DbContext(typeof(CchcDbContext))]
-    [Migration("20261202174729_EmailOutbox")]
-    partial class EmailOutbox
+    [Migration("20261130101440_ConsolidatedSigning")]
+    partial class ConsolidatedSigning
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -217,39 +217,6 @@ namespace LaiChau.CchcDashboard.Data.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditLog");
-                });
-
-            modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.EmailOutboxEntry", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ComposedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("DeliveryId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LeaseUntil")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("MessageId")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("NextAttemptAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DeliveryId")
-                        .IsUnique();
-
-                    b.HasIndex("NextAttemptAt");
-
-                    b.ToTable("EmailOutbox", (string)null);
                 });
 
             modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.Holiday", b =>
@@ -1026,17 +993,6 @@ namespace LaiChau.CchcDashboard.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Unit");
-                });
-
-            modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.EmailOutboxEntry", b =>
-                {
-                    b.HasOne("LaiChau.CchcDashboard.Data.Entities.ReminderDelivery", "Delivery")
-                        .WithMany()
-                        .HasForeignKey("DeliveryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Delivery");
                 });
 
             modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.PlanActivity", b =>

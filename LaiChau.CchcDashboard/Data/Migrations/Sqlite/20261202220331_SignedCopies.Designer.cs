@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace LaiChau.CchcDashboard.Data.Migrations
+namespace LaiChau.CchcDashboard.Data.Migrations.Sqlite
 {
     [DbContext(typeof(CchcDbContext))]
-    [Migration("20261130101440_ConsolidatedSigning")]
-    partial class ConsolidatedSigning
+    [Migration("20261202220331_SignedCopies")]
+    partial class SignedCopies
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -217,6 +217,39 @@ namespace LaiChau.CchcDashboard.Data.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditLog");
+                });
+
+            modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.EmailOutboxEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DeliveryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliveryId")
+                        .IsUnique();
+
+                    b.HasIndex("NextAttemptAt");
+
+                    b.ToTable("EmailOutbox", (string)null);
                 });
 
             modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.Holiday", b =>
@@ -671,6 +704,75 @@ namespace LaiChau.CchcDashboard.Data.Migrations
                     b.ToTable("Periods");
                 });
 
+            modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.SignedCopy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OfficialNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("SignedCopies");
+                });
+
+            modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.StoredFile", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("StoredFiles");
+                });
+
             modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.Unit", b =>
                 {
                     b.Property<int>("Id")
@@ -995,6 +1097,17 @@ namespace LaiChau.CchcDashboard.Data.Migrations
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.EmailOutboxEntry", b =>
+                {
+                    b.HasOne("LaiChau.CchcDashboard.Data.Entities.ReminderDelivery", "Delivery")
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Delivery");
+                });
+
             modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.PlanActivity", b =>
                 {
                     b.HasOne("LaiChau.CchcDashboard.Data.Entities.Unit", "LeadUnit")
@@ -1085,6 +1198,17 @@ namespace LaiChau.CchcDashboard.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.SignedCopy", b =>
+                {
+                    b.HasOne("LaiChau.CchcDashboard.Data.Entities.UnitReport", "Report")
+                        .WithMany("SignedCopies")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Report");
                 });
 
             modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.UnitReport", b =>
@@ -1179,6 +1303,8 @@ namespace LaiChau.CchcDashboard.Data.Migrations
             modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.UnitReport", b =>
                 {
                     b.Navigation("Documents");
+
+                    b.Navigation("SignedCopies");
 
                     b.Navigation("Transitions");
                 });

@@ -3,16 +3,19 @@ using System;
 using LaiChau.CchcDashboard.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace LaiChau.CchcDashboard.Data.Migrations
+namespace LaiChau.CchcDashboard.Data.Migrations.Sqlite
 {
     [DbContext(typeof(CchcDbContext))]
-    partial class CchcDbContextModelSnapshot : ModelSnapshot
+    [Migration("20261130072157_InitialCreate")]
+    partial class InitialCreate
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -77,17 +80,6 @@ namespace LaiChau.CchcDashboard.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("Sessions")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UpdatedByName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -214,39 +206,6 @@ namespace LaiChau.CchcDashboard.Data.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditLog");
-                });
-
-            modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.EmailOutboxEntry", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ComposedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("DeliveryId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LeaseUntil")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("MessageId")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("NextAttemptAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DeliveryId")
-                        .IsUnique();
-
-                    b.HasIndex("NextAttemptAt");
-
-                    b.ToTable("EmailOutbox", (string)null);
                 });
 
             modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.Holiday", b =>
@@ -655,20 +614,6 @@ namespace LaiChau.CchcDashboard.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly?>("ConsolidatedDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConsolidatedNumber")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("ConsolidatedSignedByDeputy")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConsolidatedSignerName")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateOnly>("CoversFrom")
                         .HasColumnType("TEXT");
 
@@ -699,75 +644,6 @@ namespace LaiChau.CchcDashboard.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Periods");
-                });
-
-            modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.SignedCopy", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("IssuedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Length")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("OfficialNumber")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ReportId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("StorageKey")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UploadedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UploadedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UploadedByName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ReportId");
-
-                    b.ToTable("SignedCopies");
-                });
-
-            modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.StoredFile", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Length")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Key");
-
-                    b.ToTable("StoredFiles");
                 });
 
             modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.Unit", b =>
@@ -1094,17 +970,6 @@ namespace LaiChau.CchcDashboard.Data.Migrations
                     b.Navigation("Unit");
                 });
 
-            modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.EmailOutboxEntry", b =>
-                {
-                    b.HasOne("LaiChau.CchcDashboard.Data.Entities.ReminderDelivery", "Delivery")
-                        .WithMany()
-                        .HasForeignKey("DeliveryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Delivery");
-                });
-
             modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.PlanActivity", b =>
                 {
                     b.HasOne("LaiChau.CchcDashboard.Data.Entities.Unit", "LeadUnit")
@@ -1195,17 +1060,6 @@ namespace LaiChau.CchcDashboard.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Plan");
-                });
-
-            modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.SignedCopy", b =>
-                {
-                    b.HasOne("LaiChau.CchcDashboard.Data.Entities.UnitReport", "Report")
-                        .WithMany("SignedCopies")
-                        .HasForeignKey("ReportId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Report");
                 });
 
             modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.UnitReport", b =>
@@ -1300,8 +1154,6 @@ namespace LaiChau.CchcDashboard.Data.Migrations
             modelBuilder.Entity("LaiChau.CchcDashboard.Data.Entities.UnitReport", b =>
                 {
                     b.Navigation("Documents");
-
-                    b.Navigation("SignedCopies");
 
                     b.Navigation("Transitions");
                 });

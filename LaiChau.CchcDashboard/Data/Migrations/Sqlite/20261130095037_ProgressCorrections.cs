@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace LaiChau.CchcDashboard.Data.Migrations
+namespace LaiChau.CchcDashboard.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class ProgressCorrections : Migration
