@@ -17,6 +17,10 @@ public static class BenchmarkProgram
         {
             return await CircuitMemory.RunAsync(args[1..]);
         }
+        if (args.Length > 0 && args[0] == "coldstart")
+        {
+            return await ColdStart.RunAsync(args[1..]);
+        }
         if (args.Length > 0 && args[0] == "serve")
         {
             return await CircuitMemory.ServeAsync(args[1..]);
