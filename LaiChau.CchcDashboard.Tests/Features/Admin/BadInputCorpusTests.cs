@@ -24,9 +24,16 @@ public sealed partial class BadInputCorpusTests(BadInputCorpusTests.Host host) :
     [GeneratedRegex("[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", RegexOptions.IgnoreCase)]
     private static partial Regex Vietnamese();
 
-    /// <summary>Refused with a Vietnamese message and the stored value untouched, or stored exactly as normalised.</summary>
-    private static void AssertRefusedOrStoredNormalised(SaveResult result, string input, string? before, string? after)
+    /// <summary>
+    /// Refused with a Vietnamese message and the stored value untouched, or stored exactly as
+    /// normalised; a text longer than the field's limit (<see cref="FieldLimits"/>) is always refused.
+    /// </summary>
+    private static void AssertRefusedOrStoredNormalised(SaveResult result, string input, int limit, string? before, string? after)
     {
+        if (StoredText.Normalise(input).Length > limit)
+        {
+            Assert.False(result.Succeeded, $"A text of {input.Length} characters was accepted by a field of {limit}.");
+        }
         if (result.Succeeded)
         {
             Assert.Equal(StoredText.Normalise(input), after);
@@ -69,7 +76,7 @@ public sealed partial class BadInputCorpusTests(BadInputCorpusTests.Host host) :
         var result = await InScopeAsync(sp => sp.GetRequiredService<UnitAdminService>().SaveAsync(form, actor, Ct));
 
         var after = (await InScopeAsync(sp => sp.GetRequiredService<UnitAdminService>().GetUnitsAsync(Ct))).Single(u => u.Code == before.Code);
-        AssertRefusedOrStoredNormalised(result, input, before.Name, after.Name);
+        AssertRefusedOrStoredNormalised(result, input, FieldLimits.Of(() => form.Name), before.Name, after.Name);
         if (result.Succeeded)
         {
             // Put the name back for the other cases.
@@ -96,7 +103,7 @@ public sealed partial class BadInputCorpusTests(BadInputCorpusTests.Host host) :
         var result = await InScopeAsync(sp => sp.GetRequiredService<UserAdminService>().SaveAsync(form, actor, Ct));
 
         var after = (await InScopeAsync(sp => sp.GetRequiredService<UserAdminService>().GetUsersAsync(Ct))).Single(u => u.UserName == "daitt");
-        AssertRefusedOrStoredNormalised(result, input, row.FullName, after.FullName);
+        AssertRefusedOrStoredNormalised(result, input, FieldLimits.Of(() => form.FullName), row.FullName, after.FullName);
     }
 
     [Theory]
@@ -118,7 +125,7 @@ public sealed partial class BadInputCorpusTests(BadInputCorpusTests.Host host) :
         var saved = await InScopeAsync(sp => service(sp).SaveDraftAsync(user, form, Ct));
 
         var after = (await InScopeAsync(sp => service(sp).GetOwnForPeriodAsync(user, periodId, Ct)))!;
-        AssertRefusedOrStoredNormalised(saved.Result, input, before.Form.Results, after.Form.Results);
+        AssertRefusedOrStoredNormalised(saved.Result, input, FieldLimits.Of(() => form.Results), before.Form.Results, after.Form.Results);
     }
 
     [Theory]
@@ -138,6 +145,10 @@ public sealed partial class BadInputCorpusTests(BadInputCorpusTests.Host host) :
             new ProgressForm { Date = new DateTime(2020, 5, 18), Description = input, Sessions = 1 }, actor, Ct));
 
         var updates = (await InScopeAsync(sp => sp.GetRequiredService<ActivityService>().GetDetailAsync(activityId, Ct)))!.Updates;
+        if (StoredText.Normalise(input).Length > FieldLimits.Of(() => new ProgressForm().Description))
+        {
+            Assert.False(result.Succeeded, $"A text of {input.Length} characters was accepted as a progress note.");
+        }
         if (result.Succeeded)
         {
             Assert.Contains(updates, u => u.Description == StoredText.Normalise(input));

@@ -39,6 +39,31 @@ public sealed class PeriodProgressQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SignedCopies_AreCountedOverSubmittedReports_AndTheMissingOnesListedForTheSecondCall()
+    {
+        var (_, periodId, _) = await AddPlanAsync(_db);
+        var units = await AddUnitsAsync(_db, 4);
+        var signed = await AddReportAsync(_db, periodId, units[0], ReportState.Submitted, TestClock.Local(2020, 5, 20));
+        await AddReportAsync(_db, periodId, units[1], ReportState.Accepted, TestClock.Local(2020, 5, 10));
+        var returned = await AddReportAsync(_db, periodId, units[2], ReportState.Returned, TestClock.Local(2020, 5, 12));
+        await AddReportAsync(_db, periodId, units[3], ReportState.Draft);
+        await SignedCopies.SignedCopyTestData.AddSignedCopyAsync(_db, signed);
+        // A copy on a report sent back for changes does not count until it is submitted again.
+        await SignedCopies.SignedCopyTestData.AddSignedCopyAsync(_db, returned);
+
+        await using var db = _db.CreateContext();
+        var rates = await PeriodProgressQuery.RatesAsync(db, periodId, Ct);
+        var missing = await PeriodProgressQuery.PageAsync(db, periodId, new UnitListRequest(MatrixFilter.SignedCopyMissing), TestClock.Local(2020, 5, 26), Ct);
+        var cells = await PeriodProgressQuery.PageAsync(db, periodId, new UnitListRequest(), TestClock.Local(2020, 5, 26), Ct);
+
+        Assert.Equal(2, rates.Submitted);
+        Assert.Equal(1, rates.SignedCopies);
+        Assert.Equal([units[1]], missing.Items.Select(u => u.UnitId));
+        Assert.Equal(1, missing.Total);
+        Assert.Equal([true, false, true, false], cells.Items.Select(u => u.HasSignedCopy));
+    }
+
+    [Fact]
     public async Task OnTime_InSql_IsStrictlyBeforeTheDueInstant_WhateverTheOffsetTheInstantWasWrittenWith()
     {
         // Due "trước ngày 25/05/2020" = 24/05 17:00 UTC. Written in local time (+07:00), 24/05 23:59 is

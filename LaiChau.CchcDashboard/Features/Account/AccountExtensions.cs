@@ -79,17 +79,21 @@ public static class AccountExtensions
     public static void MapAccountEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapPost("/account/logout", async (SignInManager<AppUser> signInManager, HttpContext context, [FromForm] string? returnUrl) =>
+        app.MapPost("/account/logout", SignOutAsync);
+    }
+
+    /// <summary>
+    /// Signs out and ends the session everywhere: a new security stamp makes every copy of this
+    /// sign-in's cookie invalid at its next check, not only the one the browser deletes.
+    /// </summary>
+    private static async Task<IResult> SignOutAsync(SignInManager<AppUser> signInManager, HttpContext context, [FromForm] string? returnUrl)
+    {
+        var user = await signInManager.UserManager.GetUserAsync(context.User);
+        if (user is not null)
         {
-            // A new security stamp makes every copy of this sign-in's cookie invalid at its next
-            // check, not only the one the browser deletes.
-            var user = await signInManager.UserManager.GetUserAsync(context.User);
-            if (user is not null)
-            {
-                await signInManager.UserManager.UpdateSecurityStampAsync(user);
-            }
-            await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect("~" + LoginPath);
-        });
+            await signInManager.UserManager.UpdateSecurityStampAsync(user);
+        }
+        await signInManager.SignOutAsync();
+        return TypedResults.LocalRedirect("~" + LoginPath);
     }
 }
