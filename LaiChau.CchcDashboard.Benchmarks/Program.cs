@@ -13,6 +13,18 @@ public static class BenchmarkProgram
         {
             return await ScaleGenerator.RunAsync(args[1..]);
         }
+        if (args.Length > 0 && args[0] == "circuits")
+        {
+            return await CircuitMemory.RunAsync(args[1..]);
+        }
+        if (args.Length > 0 && args[0] == "coldstart")
+        {
+            return await ColdStart.RunAsync(args[1..]);
+        }
+        if (args.Length > 0 && args[0] == "serve")
+        {
+            return await CircuitMemory.ServeAsync(args[1..]);
+        }
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
         return 0;
     }

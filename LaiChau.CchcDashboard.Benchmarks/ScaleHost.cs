@@ -25,14 +25,24 @@ public sealed partial class ScaleHost : WebApplicationFactory<Program>
     public static string Folder => Environment.GetEnvironmentVariable("CCHC_BENCH_DIR") is { Length: > 0 } dir ? dir : Path.Combine(Path.GetTempPath(), "cchc-bench");
 
     private readonly string _work;
+    private readonly bool _measuresCircuits;
 
-    private ScaleHost(string work) => _work = work;
+    private ScaleHost(string work, bool measuresCircuits)
+    {
+        _work = work;
+        _measuresCircuits = measuresCircuits;
+    }
 
     public string DatabasePath => Path.Combine(_work, "cchc.db");
 
-    public static async Task<ScaleHost> StartAsync(string database)
+    /// <summary>
+    /// Starts the app on a working copy of <paramref name="database"/> (<see cref="Demo"/>, <see cref="Province"/>, or a path
+    /// to a generated database file). With <paramref name="kestrel"/> it listens on a free 127.0.0.1 port for a
+    /// browser and answers <see cref="CircuitMemory.Path"/> (this host only, never the app).
+    /// </summary>
+    public static async Task<ScaleHost> StartAsync(string database, bool kestrel = false)
     {
-        var work = Path.Combine(Folder, "work-" + database + "-" + Environment.ProcessId);
+        var work = Path.Combine(Folder, "work-" + Path.GetFileNameWithoutExtension(database) + "-" + Environment.ProcessId);
         Directory.CreateDirectory(work);
         foreach (var file in Directory.GetFiles(work))
         {
@@ -47,8 +57,20 @@ public sealed partial class ScaleHost : WebApplicationFactory<Program>
             }
             File.Copy(source, Path.Combine(work, "cchc.db"));
         }
-        var host = new ScaleHost(work);
-        _ = host.Server;
+        else if (database != Demo)
+        {
+            File.Copy(database, Path.Combine(work, "cchc.db"));
+        }
+        var host = new ScaleHost(work, kestrel);
+        if (kestrel)
+        {
+            host.UseKestrel(0);
+            host.StartServer();
+        }
+        else
+        {
+            _ = host.Server;
+        }
         return host;
     }
 
@@ -61,7 +83,14 @@ public sealed partial class ScaleHost : WebApplicationFactory<Program>
         builder.UseSetting("Jobs:RunServer", "false");
         builder.UseSetting("Jobs:SqlitePath", Path.Combine(_work, "hangfire.db"));
         builder.UseSetting("Smtp:PickupFolder", Path.Combine(_work, "mail"));
+        if (_measuresCircuits)
+        {
+            builder.ConfigureServices(CircuitMemory.AddEndpoint);
+        }
     }
+
+    /// <summary>The address the app listens on (Kestrel mode).</summary>
+    public string BaseUrl => ClientOptions.BaseAddress.ToString().TrimEnd('/');
 
     /// <summary>
     /// Two periods open for reminders on the demo day: the annual report of the demo year moved

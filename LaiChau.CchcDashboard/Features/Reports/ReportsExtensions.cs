@@ -27,7 +27,7 @@ public static class ReportsExtensions
     }
 
     /// <summary>GET /reports/export/matrix.xlsx?planId=: the tracking matrix of a plan.</summary>
-    public static async Task<Results<FileContentHttpResult, NotFound>> GetMatrixXlsxAsync(
+    public static async Task<Results<FileStreamHttpResult, NotFound>> GetMatrixXlsxAsync(
         int planId, CurrentUser currentUser, ReportTrackingService tracking, IDbContextFactory<CchcDbContext> dbFactory, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -38,11 +38,11 @@ public static class ReportsExtensions
         }
         var matrix = await tracking.GetMatrixAsync((await currentUser.GetAsync(ct))!, planId, ct);
         var label = string.IsNullOrEmpty(plan.Number) ? $"Kế hoạch năm {plan.Year}" : $"Kế hoạch {plan.Number}";
-        return TypedResults.File(ReportExcel.Matrix(matrix, label), XlsxType, $"bang-theo-doi-bao-cao-{plan.Year}.xlsx");
+        return Xlsx(stream => ReportExcel.WriteMatrix(stream, matrix, label), $"bang-theo-doi-bao-cao-{plan.Year}.xlsx");
     }
 
     /// <summary>GET /reports/export/calls.xlsx?periodId=: the units of a period still to report.</summary>
-    public static async Task<Results<FileContentHttpResult, NotFound>> GetCallListXlsxAsync(
+    public static async Task<Results<FileStreamHttpResult, NotFound>> GetCallListXlsxAsync(
         int periodId, CurrentUser currentUser, ReportTrackingService tracking, IDbContextFactory<CchcDbContext> dbFactory, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -52,7 +52,29 @@ public static class ReportsExtensions
             return TypedResults.NotFound();
         }
         var matrix = await tracking.GetMatrixAsync((await currentUser.GetAsync(ct))!, planId.Value, ct);
-        return TypedResults.File(ReportExcel.CallList(matrix, periodId), XlsxType, $"danh-sach-chua-nop-ky-{periodId}.xlsx");
+        return Xlsx(stream => ReportExcel.WriteCallList(stream, matrix, periodId), $"danh-sach-chua-nop-ky-{periodId}.xlsx");
+    }
+
+    /// <summary>
+    /// The workbook is written to a temporary file (deleted when the response has been sent) and
+    /// streamed from there: memory stays constant whatever the number of units, and the writer,
+    /// which is synchronous, never blocks on the client.
+    /// </summary>
+    private static FileStreamHttpResult Xlsx(Action<Stream> write, string fileName)
+    {
+        var file = new FileStream(Path.Combine(Path.GetTempPath(), "cchc-export-" + Path.GetRandomFileName()), FileMode.CreateNew, FileAccess.ReadWrite,
+            FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+        try
+        {
+            write(file);
+            file.Position = 0;
+            return TypedResults.Stream(file, XlsxType, fileName);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
     }
 
     public static string MatrixXlsx(int planId) => $"/reports/export/matrix.xlsx?planId={planId}";
