@@ -48,6 +48,48 @@ public sealed class AccessibilityTests(BrowserFixture browser) : E2ETest(browser
         Assert.True(findings.Length == 0, $"axe-core findings for {userName}:\n{findings}");
     }
 
+    /// <summary>The pages reached from the lists — an activity and a report — and the sign-in page.</summary>
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task DetailPages_HaveNoSeriousOrCriticalAxeFinding(string userName)
+    {
+        await using var context = await NewContextAsync();
+        var anonymous = await context.NewPageAsync();
+        await anonymous.GotoAsync(Server.BaseUrl + "/account/login");
+        var findings = new StringBuilder();
+        Collect(findings, "/account/login", await anonymous.RunAxe());
+        await anonymous.CloseAsync();
+
+        var shell = await new LoginPage(await context.NewPageAsync(), Server.BaseUrl).SignInAsync(userName);
+        var paths = new List<string>();
+        foreach (var (list, pattern) in new[] { ("/activities", "^/activities/\\d+$"), ("/reports", "^/reports/\\d+$") })
+        {
+            await shell.Page.GotoAsync(Server.BaseUrl + list);
+            await WaitForContentAsync(shell.Page);
+            var links = await shell.Page.Locator("a[href]").EvaluateAllAsync<string[]>("links => links.map(a => new URL(a.href).pathname)");
+            paths.Add(links.First(l => System.Text.RegularExpressions.Regex.IsMatch(l, pattern)));
+        }
+        foreach (var path in paths)
+        {
+            await shell.Page.GotoAsync(Server.BaseUrl + path);
+            await WaitForContentAsync(shell.Page);
+            Collect(findings, path, await shell.Page.RunAxe());
+        }
+        Assert.True(findings.Length == 0, $"axe-core findings for {userName}:\n{findings}");
+    }
+
+    private static void Collect(StringBuilder findings, string path, AxeResult result)
+    {
+        foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
+        {
+            foreach (var node in violation.Nodes)
+            {
+                var checks = string.Join("; ", node.Any.Concat(node.All).Concat(node.None).Select(c => c.Message));
+                findings.AppendLine(CultureInfo.InvariantCulture, $"{path} [{violation.Impact}] {violation.Id}: {node.Html} — {checks}");
+            }
+        }
+    }
+
     // The previous page's elements are marked, so the next page is known to be shown once none is left.
     private static async Task MarkContentStaleAsync(IPage page) =>
         await page.EvaluateAsync("() => document.querySelectorAll('.mud-main-content .mud-container > *').forEach(e => e.dataset.stale = 'true')");
