@@ -40,8 +40,7 @@ public sealed class ReminderPlanner(IOptions<ReminderOptions> options)
         }
         var periodIds = periods.Select(p => p.Id).ToList();
 
-        var units = await db.Units.AsNoTracking()
-            .Where(u => u.MustReport && u.IsActive)
+        var units = await PeriodProgressQuery.ExpectedUnits(db)
             .OrderBy(u => u.SortOrder).ThenBy(u => u.Name)
             .Select(u => new { u.Id, u.Name, u.Email })
             .ToListAsync(ct);

@@ -64,7 +64,7 @@ public sealed class ReminderService(
         }
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId && u.IsActive && u.MustReport)
+        var unit = await PeriodProgressQuery.ExpectedUnits(db).Where(u => u.Id == unitId)
             .Select(u => new { u.Id, u.Name }).FirstOrDefaultAsync(ct);
         if (unit is null)
         {
@@ -101,8 +101,8 @@ public sealed class ReminderService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var calendar = await ReminderPlanner.CalendarAsync(db, ct);
         var preview = (await planner.PlanAsync(db, previewDay, ct)).Where(p => unitId is null || p.UnitId == unitId).ToList();
-        var cannotEmail = await db.Units.AsNoTracking()
-            .Where(u => u.MustReport && u.IsActive && (u.Email == null || u.Email == "") && (unitId == null || u.Id == unitId))
+        var cannotEmail = await PeriodProgressQuery.ExpectedUnits(db)
+            .Where(u => (u.Email == null || u.Email == "") && (unitId == null || u.Id == unitId))
             .OrderBy(u => u.SortOrder).ThenBy(u => u.Name)
             .Select(u => new UnitChoice(u.Id, u.Name, u.Email)).ToListAsync(ct);
         var settings = options.Value;
@@ -121,7 +121,7 @@ public sealed class ReminderService(
     public async Task<IReadOnlyList<UnitChoice>> GetUnitsAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Units.AsNoTracking().Where(u => u.MustReport && u.IsActive).OrderBy(u => u.SortOrder).ThenBy(u => u.Name)
+        return await PeriodProgressQuery.ExpectedUnits(db).OrderBy(u => u.SortOrder).ThenBy(u => u.Name)
             .Select(u => new UnitChoice(u.Id, u.Name, u.Email)).ToListAsync(ct);
     }
 }
