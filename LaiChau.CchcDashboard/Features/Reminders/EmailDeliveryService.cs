@@ -134,7 +134,7 @@ public sealed class EmailDeliveryService(
         var reminder = delivery.Reminder!;
         var content = new ReminderContent(reminder.Unit!.Name, reminder.Period!.Name, reminder.PeriodId, reminder.Period.DueAt,
             reminder.Step, reminder.IsOverdue, reminder.Note);
-        var composed = ReminderMessages.Compose(content, entry.ComposedAt, options.Value.BaseUrl);
+        var composed = ReminderMessages.Compose(content, entry.ComposedAt, options.Value.BaseUrl, options.Value.City);
         using var message = new MimeMessage();
         message.To.Add(MailboxAddress.Parse(delivery.Recipient));
         // Unit names and notes may be rows stored before texts were normalised: no NUL or other

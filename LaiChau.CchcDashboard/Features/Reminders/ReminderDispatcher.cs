@@ -70,7 +70,7 @@ public sealed class ReminderDispatcher(
                     continue;
                 }
                 owned.Add(reminder);
-                var message = ReminderMessages.Compose(reminder.Content, now, options.Value.BaseUrl);
+                var message = ReminderMessages.Compose(reminder.Content, now, options.Value.BaseUrl, options.Value.City);
                 foreach (var user in users[reminder.UnitId])
                 {
                     deliveries.Add((id, DeliveryChannel.InApp, user.UserName ?? user.Id, false, DeliveryOutcome.Sent, 1));

@@ -15,19 +15,25 @@ public sealed record ReminderMessage(string Subject, string Headline, string Cou
 /// <summary>The Vietnamese wording of reminders, in the plan's terms ("Hạn: trước ngày 25/05/2020").</summary>
 public static class ReminderMessages
 {
-    public const string SubjectPrefix = "[CCHC Lai Châu] ";
+    /// <summary>"[CCHC Lai Châu] ", with the app's name from City:AppName.</summary>
+    public static string SubjectPrefix(CityOptions city)
+    {
+        ArgumentNullException.ThrowIfNull(city);
+        return $"[{city.AppName}] ";
+    }
 
     /// <summary>The unit's report page for the period.</summary>
     public static string ReportPath(int periodId) => $"/reports?period={periodId}";
 
-    public static ReminderMessage Compose(ReminderContent content, DateTimeOffset now, string baseUrl)
+    public static ReminderMessage Compose(ReminderContent content, DateTimeOffset now, string baseUrl, CityOptions? city = null)
     {
         ArgumentNullException.ThrowIfNull(content);
+        city ??= new CityOptions();
         var countdown = ReportRules.Countdown(content.DueAt, now);
         var deadline = "Hạn: " + VietnamTime.FormatDeadline(content.DueAt);
         var headline = Headline(content, now, countdown);
         var link = (baseUrl ?? "").TrimEnd('/') + ReportPath(content.PeriodId);
-        var subject = SubjectPrefix + headline + " — " + content.UnitName;
+        var subject = SubjectPrefix(city) + headline + " — " + content.UnitName;
 
         var text = new StringBuilder()
             .Append("Kính gửi: ").Append(content.UnitName).AppendLine(",").AppendLine()
@@ -40,7 +46,7 @@ public static class ReminderMessages
         }
         text.AppendLine()
             .Append("Mở báo cáo của đơn vị: ").AppendLine(link).AppendLine()
-            .AppendLine("Đây là thư tự động của hệ thống theo dõi Kế hoạch tuyên truyền cải cách hành chính, UBND thành phố Lai Châu.")
+            .AppendLine("Đây là thư tự động của hệ thống theo dõi Kế hoạch tuyên truyền cải cách hành chính, " + city.Organisation + ".")
             .AppendLine("Nếu đơn vị đã nộp báo cáo, xin bỏ qua thư này.");
 
         string E(string s) => WebUtility.HtmlEncode(s);
@@ -55,7 +61,7 @@ public static class ReminderMessages
             html.Append("<p>Ghi chú của Phòng Nội vụ: <i>").Append(E(content.Note.Trim())).Append("</i></p>");
         }
         html.Append("<p><a href=\"").Append(E(link)).Append("\">Mở báo cáo của đơn vị</a></p>")
-            .Append("<p style=\"color:#666;font-size:12px\">Đây là thư tự động của hệ thống theo dõi Kế hoạch tuyên truyền cải cách hành chính, UBND thành phố Lai Châu. Nếu đơn vị đã nộp báo cáo, xin bỏ qua thư này.</p>")
+            .Append("<p style=\"color:#666;font-size:12px\">Đây là thư tự động của hệ thống theo dõi Kế hoạch tuyên truyền cải cách hành chính, ").Append(E(city.Organisation)).Append(". Nếu đơn vị đã nộp báo cáo, xin bỏ qua thư này.</p>")
             .Append("</body></html>");
 
         var inApp = $"{content.PeriodName} — {deadline} ({countdown})."

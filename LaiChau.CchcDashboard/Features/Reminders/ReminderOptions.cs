@@ -1,10 +1,14 @@
 using System.ComponentModel.DataAnnotations;
+using LaiChau.CchcDashboard.Common;
 
 namespace LaiChau.CchcDashboard.Features.Reminders;
 
 /// <summary>The reminder policy's settings (docs/domain.md §4): steps are settings, not constants.</summary>
 public sealed class ReminderOptions : IValidatableObject
 {
+    /// <summary>The city's names for the wording of reminders (set from the City section).</summary>
+    public CityOptions City { get; set; } = new();
+
     public const string SectionName = "Reminders";
 
     /// <summary>Days before the deadline a reminder goes out (the last day is always a step of its own).</summary>

@@ -1,3 +1,6 @@
+using LaiChau.CchcDashboard.Common;
+using Microsoft.Extensions.Options;
+
 namespace LaiChau.CchcDashboard.Features.Reminders;
 
 public static class RemindersExtensions
@@ -6,6 +9,8 @@ public static class RemindersExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.SectionName)
+            // The wording names the city as the City section does.
+            .Configure<IOptions<CityOptions>>((options, city) => options.City = city.Value)
             // The binder appends configured list items to the defaults; configured steps replace them.
             .PostConfigure<IConfiguration>((options, configuration) =>
             {

@@ -58,7 +58,7 @@ public sealed class WeeklyDigestService(
             {
                 message.To.Add(MailboxAddress.Parse(address!));
             }
-            message.Subject = StoredText.ForLine(ReminderMessages.SubjectPrefix + title);
+            message.Subject = StoredText.ForLine(ReminderMessages.SubjectPrefix(options.Value.City) + title);
             message.Date = now;
             message.Body = new TextPart("plain") { Text = StoredText.Normalise(body) + "\nXem chi tiết: " + options.Value.BaseUrl.TrimEnd('/') + "/reminders\n" };
             await mail.SendAsync(message, ct);
