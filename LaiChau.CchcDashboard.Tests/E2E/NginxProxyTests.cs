@@ -28,6 +28,7 @@ public sealed class NginxProxyTests(BrowserFixture browser)
     public async Task ThroughTheShippedConf_ABrowserStaysOnOneInstance_GetsItsPdf_AndOutlivesTheOtherInstance()
     {
         NginxProxy.RequireNginx();
+        await browser.EnsureConnectedAsync();
         var chromium = browser.RequireBrowser();
         await using var cluster = await TwoInstances.StartAsync();
         await using var nginx = await NginxProxy.StartAsync([cluster.A.Port, cluster.B.Port]);
