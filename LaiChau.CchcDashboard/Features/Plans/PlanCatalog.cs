@@ -58,7 +58,9 @@ public sealed class PlanSelection : IDisposable
     {
         if (change.Kind == ChangeKind.PlanChanged && Current is not null)
         {
-            Reloading = ReloadAsync();
+            // On the thread pool, not on the publisher's thread: SQLite's reads complete synchronously,
+            // so the plan's save would otherwise wait for every open circuit's reload and re-render.
+            Reloading = Task.Run(() => ReloadAsync());
         }
     }
 
