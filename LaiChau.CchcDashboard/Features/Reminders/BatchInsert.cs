@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using LaiChau.CchcDashboard.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -10,11 +11,13 @@ namespace LaiChau.CchcDashboard.Features.Reminders;
 public sealed record BatchColumn<T>(string Name, Func<T, object?>? Value, object? Shared = null);
 
 /// <summary>
-/// A multi-row INSERT of up to <paramref name="batchSize"/> rows, written and prepared once (and once
-/// more for the last, shorter batch) and run for every batch with new parameter values, inside the
-/// context's current transaction. Writing, parsing and preparing a statement of a few thousand
-/// parameters for every batch, and creating and naming each parameter again, used to cost more
-/// than inserting the rows. Values must already be in the provider's form (see
+/// A multi-row INSERT of up to <paramref name="batchSize"/> rows, written once (and once more for the
+/// last, shorter batch) and run for every batch with new parameter values, inside the context's
+/// current transaction. Writing a statement of a few thousand parameters for every batch, creating
+/// and naming each parameter again and (SQLite) compiling it again used to cost more than inserting
+/// the rows. The full-batch command is prepared on SQLite (compiled once, no round trip); not on
+/// PostgreSQL, where a parameter's type may differ between batches (a null here, a value there)
+/// and the prepared path is not covered by the tests at that volume. Values must already be in the provider's form (see
 /// <see cref="Data.DatabaseProviders.InstantValue(DatabaseFacade, DateTimeOffset)"/>).
 /// </summary>
 public sealed class BatchInsert<T>(DatabaseFacade database, string table, IReadOnlyList<BatchColumn<T>> columns, string? suffix, int batchSize)
@@ -31,12 +34,11 @@ public sealed class BatchInsert<T>(DatabaseFacade database, string table, IReadO
         for (var start = 0; start < rows.Count; start += batchSize)
         {
             var count = Math.Min(batchSize, rows.Count - start);
-            var prepare = false;
             DbCommand command;
+            var prepare = false;
             if (count == batchSize)
             {
-                // Prepared (a round trip on PostgreSQL) only when it will run again.
-                prepare = _full is null && start + 2 * batchSize <= rows.Count;
+                prepare = _full is null && start + 2 * batchSize <= rows.Count && database.ProviderOf() == DatabaseProvider.Sqlite;
                 command = _full ??= Create(count);
             }
             else
@@ -59,7 +61,6 @@ public sealed class BatchInsert<T>(DatabaseFacade database, string table, IReadO
             }
             if (prepare)
             {
-                // With the first values in place, so PostgreSQL learns the parameter types.
                 await command.PrepareAsync(ct);
             }
             if (read is null)
