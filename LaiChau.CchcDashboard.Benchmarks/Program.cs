@@ -21,6 +21,10 @@ public static class BenchmarkProgram
         {
             return await ColdStart.RunAsync(args[1..]);
         }
+        if (args.Length > 0 && args[0] == "pass-phases")
+        {
+            return await PassPhases.RunAsync(args[1..]);
+        }
         if (args.Length > 0 && args[0] is "latency" or "latency-serve")
         {
             return await LiveLatency.RunAsync(args);

@@ -133,6 +133,17 @@ public sealed partial class ScaleHost : WebApplicationFactory<Program>
         return result;
     }
 
+    /// <summary>The rows of a table added since the snapshot.</summary>
+    public long Added(string table, Dictionary<string, long> snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
+        connection.Open();
+        using var count = connection.CreateCommand();
+        count.CommandText = $"SELECT count(*) FROM \"{table}\" WHERE rowid > {snapshot[table]}";
+        return Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public void Restore(Dictionary<string, long> snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using LaiChau.CchcDashboard.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -7,13 +8,35 @@ namespace LaiChau.CchcDashboard.Tests.TestInfrastructure;
 
 /// <summary>
 /// Counts every SQL command EF sends (queries, scalars, inserts/updates), for the tests that
-/// assert a page or a job costs the same number of commands for 10 units as for 500.
+/// assert a page or a job costs the same number of commands for 10 units as for 500; on SQLite
+/// also every statement the connection runs, including commands written with ADO.NET directly
+/// (SQLite's trace hook, set when EF opens the connection).
 /// </summary>
-public sealed class SqlCommandCounter : DbCommandInterceptor
+public sealed class SqlCommandCounter : DbCommandInterceptor, IDbConnectionInterceptor
 {
     private int _count;
+    private int _statements;
 
     public int Count => _count;
+
+    /// <summary>Statements SQLite ran on the counted contexts' connections (BEGIN and COMMIT included).</summary>
+    public int Statements => _statements;
+
+    public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Trace(connection);
+
+    public Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Trace(connection);
+        return Task.CompletedTask;
+    }
+
+    private void Trace(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            SQLitePCL.raw.sqlite3_trace(handle, (SQLitePCL.strdelegate_trace)((_, _) => Interlocked.Increment(ref _statements)), null);
+        }
+    }
 
     /// <summary>A context factory on the given SQLite database whose contexts report to this counter.</summary>
     public IDbContextFactory<CchcDbContext> FactoryFor(string connectionString) => FactoryFor(DatabaseProvider.Sqlite, connectionString);

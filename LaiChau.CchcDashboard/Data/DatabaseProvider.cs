@@ -72,12 +72,18 @@ public static class DatabaseProviders
     /// <see cref="UtcDateTimeOffsetToBinaryConverter"/>; PostgreSQL a timestamptz, which Npgsql only
     /// writes in UTC.
     /// </summary>
-    public static object InstantValue(this DatabaseFacade database, DateTimeOffset value) =>
-        database.ProviderOf() == DatabaseProvider.Postgres ? value.ToUniversalTime() : SqliteInstant.ConvertToProvider(value)!;
+    public static object InstantValue(this DatabaseFacade database, DateTimeOffset value) => database.ProviderOf().InstantValue(value);
+
+    /// <inheritdoc cref="InstantValue(DatabaseFacade, DateTimeOffset)"/>
+    public static object InstantValue(this DatabaseProvider provider, DateTimeOffset value) =>
+        provider == DatabaseProvider.Postgres ? value.ToUniversalTime() : SqliteInstant.ConvertToProvider(value)!;
 
     /// <summary>A date as a raw SQL parameter value: ISO text in SQLite, a date in PostgreSQL.</summary>
-    public static object DateValue(this DatabaseFacade database, DateOnly value) =>
-        database.ProviderOf() == DatabaseProvider.Postgres
+    public static object DateValue(this DatabaseFacade database, DateOnly value) => database.ProviderOf().DateValue(value);
+
+    /// <inheritdoc cref="DateValue(DatabaseFacade, DateOnly)"/>
+    public static object DateValue(this DatabaseProvider provider, DateOnly value) =>
+        provider == DatabaseProvider.Postgres
             ? value
             : value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

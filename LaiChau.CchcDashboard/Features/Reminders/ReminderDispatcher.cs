@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using LaiChau.CchcDashboard.Common;
 using LaiChau.CchcDashboard.Data;
 using LaiChau.CchcDashboard.Data.Entities;
@@ -24,8 +23,9 @@ public sealed record NewReminder(int UnitId, int PeriodId, string Step, DateOnly
 /// (an earlier run, a retry, a pass on another server), so it is skipped, not sent again. The
 /// reminders, their deliveries, the notifications and the e-mail outbox rows commit together, so an
 /// e-mail can neither be lost between the commit and the hand-over nor exist without its reminder.
-/// Rows go in statements of at most <see cref="BatchSize"/> rows (SQLite's cost per statement grows
-/// much faster than its row count), all inside one transaction.
+/// Rows go in multi-row INSERT statements of at most <see cref="RowsPerStatement"/> rows, each written
+/// and prepared once per pass and run again for every batch (<see cref="BatchInsert{T}"/>), all inside
+/// one transaction; nothing is materialised as an entity or tracked.
 /// </summary>
 public sealed class ReminderDispatcher(
     IOptions<ReminderOptions> options,
@@ -42,27 +42,38 @@ public sealed class ReminderDispatcher(
         {
             return [];
         }
+        var settings = options.Value;
+        // One parameter for the whole list (a JSON array in SQLite, an array in PostgreSQL): EF's default
+        // for a list is one parameter per item, thousands of them.
         var unitIds = reminders.Select(r => r.UnitId).Distinct().ToList();
         var users = (await db.Users.AsNoTracking()
-                .Where(u => u.UnitId != null && unitIds.Contains(u.UnitId.Value))
+                .Where(u => u.UnitId != null && EF.Parameter(unitIds).Contains(u.UnitId.Value))
                 .Select(u => new { u.Id, u.UserName, UnitId = u.UnitId!.Value })
                 .ToListAsync(ct))
             .ToLookup(u => u.UnitId);
         var emails = (await db.Units.AsNoTracking()
-                .Where(u => unitIds.Contains(u.Id) || u.Code == options.Value.HomeAffairsUnitCode)
+                .Where(u => EF.Parameter(unitIds).Contains(u.Id) || u.Code == settings.HomeAffairsUnitCode)
                 .Select(u => new { u.Id, u.Code, u.Email })
                 .ToListAsync(ct));
         var unitEmail = emails.ToDictionary(u => u.Id, u => u.Email);
-        var homeAffairsEmail = emails.FirstOrDefault(u => u.Code == options.Value.HomeAffairsUnitCode)?.Email;
+        var homeAffairsEmail = emails.FirstOrDefault(u => u.Code == settings.HomeAffairsUnitCode)?.Email;
 
-        List<(int Id, int ReminderId)> emailDeliveries;
-        List<NewReminder> owned;
+        var provider = db.Database.ProviderOf();
+        var at = provider.InstantValue(now);
+        List<(int Id, int ReminderId)> emailDeliveries = [];
+        List<NewReminder> owned = [];
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            var claimed = await ClaimAsync(db, reminders, now, ct);
-            owned = [];
-            var deliveries = new List<(int ReminderId, DeliveryChannel Channel, string Recipient, bool IsCopy, DeliveryOutcome Outcome, int Attempts)>();
-            var notes = new List<(string UserId, string Title, string Body, string Link, int ReminderId)>();
+            var claimed = new Dictionary<(int, int, string), int>();
+            await using (var claim = ClaimInsert(db, provider, at))
+            {
+                // Only the rows a statement inserted come back: the others were claimed before.
+                await claim.RunAsync(reminders, r => claimed[(r.GetInt32(1), r.GetInt32(2), r.GetString(3))] = r.GetInt32(0), ct);
+            }
+            var deliveries = new List<Delivery>();
+            var notes = new List<Note>();
+            // The bell's text does not name the unit: worded once per period and step, not per reminder.
+            var messages = new Dictionary<ReminderContent, InAppMessage>();
             foreach (var reminder in reminders)
             {
                 if (!claimed.TryGetValue((reminder.UnitId, reminder.PeriodId, reminder.Step), out var id))
@@ -70,24 +81,43 @@ public sealed class ReminderDispatcher(
                     continue;
                 }
                 owned.Add(reminder);
-                var message = ReminderMessages.Compose(reminder.Content, now, options.Value.BaseUrl, options.Value.City);
+                var key = reminder.Content with { UnitName = "" };
+                if (!messages.TryGetValue(key, out var message))
+                {
+                    messages[key] = message = ReminderMessages.InApp(reminder.Content, now);
+                }
                 foreach (var user in users[reminder.UnitId])
                 {
-                    deliveries.Add((id, DeliveryChannel.InApp, user.UserName ?? user.Id, false, DeliveryOutcome.Sent, 1));
-                    notes.Add((user.Id, message.Headline, message.InAppBody, message.Link, id));
+                    deliveries.Add(new Delivery(id, DeliveryChannel.InApp, user.UserName ?? user.Id, false, DeliveryOutcome.Sent, 1));
+                    notes.Add(new Note(user.Id, message, id));
                 }
                 if (unitEmail.GetValueOrDefault(reminder.UnitId) is { Length: > 0 } to)
                 {
-                    deliveries.Add((id, DeliveryChannel.Email, to, false, DeliveryOutcome.Pending, 0));
+                    deliveries.Add(new Delivery(id, DeliveryChannel.Email, to, false, DeliveryOutcome.Pending, 0));
                 }
                 if (reminder.IsOverdue && homeAffairsEmail is { Length: > 0 } copy && !string.Equals(copy, unitEmail.GetValueOrDefault(reminder.UnitId), StringComparison.OrdinalIgnoreCase))
                 {
-                    deliveries.Add((id, DeliveryChannel.Email, copy, true, DeliveryOutcome.Pending, 0));
+                    deliveries.Add(new Delivery(id, DeliveryChannel.Email, copy, true, DeliveryOutcome.Pending, 0));
                 }
             }
-            emailDeliveries = await InsertDeliveriesAsync(db, deliveries, now, ct);
-            await InsertNotificationsAsync(db, notes, now, ct);
-            await InsertOutboxAsync(db, emailDeliveries, now, ct);
+            await using (var insert = DeliveryInsert(db, provider, at))
+            {
+                await insert.RunAsync(deliveries, r =>
+                {
+                    if (r.GetInt32(2) == (int)DeliveryChannel.Email)
+                    {
+                        emailDeliveries.Add((r.GetInt32(0), r.GetInt32(1)));
+                    }
+                }, ct);
+            }
+            await using (var insert = NotificationInsert(db, provider, at))
+            {
+                await insert.RunAsync(notes, null, ct);
+            }
+            await using (var insert = OutboxInsert(db, provider, at))
+            {
+                await insert.RunAsync(emailDeliveries, null, ct);
+            }
             await tx.CommitAsync(ct);
         }
 
@@ -107,124 +137,66 @@ public sealed class ReminderDispatcher(
         return owned;
     }
 
-    private sealed class ClaimedRow
-    {
-        public int Id { get; set; }
-        public int UnitId { get; set; }
-        public int PeriodId { get; set; }
-        public string Step { get; set; } = "";
-    }
+    private sealed record Delivery(int ReminderId, DeliveryChannel Channel, string Recipient, bool IsCopy, DeliveryOutcome Outcome, int Attempts);
 
-    private sealed class DeliveryRow
-    {
-        public int Id { get; set; }
-        public int ReminderId { get; set; }
-        public int Channel { get; set; }
-    }
+    private sealed record Note(string UserId, InAppMessage Message, int ReminderId);
 
-    /// <summary>Rows per INSERT statement (claims, deliveries, notifications, outbox).</summary>
-    public const int BatchSize = 250;
+    /// <summary>
+    /// Rows per INSERT statement (claims, deliveries, notifications, outbox). SQLite binds each
+    /// parameter by looking its name up among the statement's parameters, so a statement costs more
+    /// per row the more parameters it has; PostgreSQL pays a round trip per statement instead.
+    /// </summary>
+    public static int RowsPerStatement(DatabaseProvider provider) => provider == DatabaseProvider.Postgres ? 250 : 50;
 
     /// <summary>The Message-Id of a reminder e-mail, fixed before its first attempt.</summary>
     public static string MessageId(int reminderId, int deliveryId) =>
         string.Create(CultureInfo.InvariantCulture, $"reminder-{reminderId}-{deliveryId}@cchc.laichau");
 
-    private static async Task<Dictionary<(int, int, string), int>> ClaimAsync(CchcDbContext db, IReadOnlyList<NewReminder> reminders, DateTimeOffset now, CancellationToken ct)
-    {
-        var result = new Dictionary<(int, int, string), int>();
-        var createdAt = db.Database.InstantValue(now);
-        foreach (var chunk in reminders.Chunk(BatchSize))
-        {
-            var sql = new StringBuilder("""INSERT INTO "Reminders" ("UnitId", "PeriodId", "Step", "IsManual", "IsOverdue", "Note", "CreatedBy", "ScheduledFor", "CreatedAt") VALUES """);
-            var parameters = new List<object>();
-            foreach (var (r, i) in chunk.Select((r, i) => (r, i)))
-            {
-                sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@u{i}, @p{i}, @s{i}, @m{i}, @o{i}, @n{i}, @c{i}, @d{i}, @t)");
-                parameters.Add(db.Database.Parameter($"@u{i}", r.UnitId));
-                parameters.Add(db.Database.Parameter($"@p{i}", r.PeriodId));
-                parameters.Add(db.Database.Parameter($"@s{i}", r.Step));
-                parameters.Add(db.Database.Parameter($"@m{i}", r.IsManual));
-                parameters.Add(db.Database.Parameter($"@o{i}", r.IsOverdue));
-                parameters.Add(db.Database.Parameter($"@n{i}", r.Note));
-                parameters.Add(db.Database.Parameter($"@c{i}", r.CreatedBy));
-                parameters.Add(db.Database.Parameter($"@d{i}", db.Database.DateValue(r.ScheduledFor)));
-            }
-            parameters.Add(db.Database.Parameter("@t", createdAt));
-            // Only the rows this statement inserted come back: the others were claimed before.
-            sql.Append(""" ON CONFLICT ("UnitId", "PeriodId", "Step") DO NOTHING RETURNING "Id", "UnitId", "PeriodId", "Step" """);
-            var rows = await db.Database.SqlQueryRaw<ClaimedRow>(sql.ToString(), [.. parameters]).ToListAsync(ct);
-            foreach (var row in rows)
-            {
-                result[(row.UnitId, row.PeriodId, row.Step)] = row.Id;
-            }
-        }
-        return result;
-    }
+    private static BatchInsert<NewReminder> ClaimInsert(CchcDbContext db, DatabaseProvider provider, object at) => new(db.Database, "Reminders",
+        [
+            new("UnitId", r => r.UnitId),
+            new("PeriodId", r => r.PeriodId),
+            new("Step", r => r.Step),
+            new("IsManual", r => r.IsManual),
+            new("IsOverdue", r => r.IsOverdue),
+            new("Note", r => r.Note),
+            new("CreatedBy", r => r.CreatedBy),
+            new("ScheduledFor", r => provider.DateValue(r.ScheduledFor)),
+            new("CreatedAt", null, at),
+        ],
+        """ON CONFLICT ("UnitId", "PeriodId", "Step") DO NOTHING RETURNING "Id", "UnitId", "PeriodId", "Step" """, RowsPerStatement(provider));
 
-    private static async Task<List<(int Id, int ReminderId)>> InsertDeliveriesAsync(CchcDbContext db,
-        List<(int ReminderId, DeliveryChannel Channel, string Recipient, bool IsCopy, DeliveryOutcome Outcome, int Attempts)> rows,
-        DateTimeOffset now, CancellationToken ct)
-    {
-        var emails = new List<(int, int)>();
-        var at = db.Database.InstantValue(now);
-        foreach (var chunk in rows.Chunk(BatchSize))
-        {
-            var sql = new StringBuilder("""INSERT INTO "ReminderDeliveries" ("ReminderId", "Channel", "Recipient", "IsCopy", "Outcome", "Attempts", "LastAttemptAt") VALUES """);
-            var parameters = new List<object> { db.Database.Parameter("@t", at) };
-            foreach (var (d, i) in chunk.Select((d, i) => (d, i)))
-            {
-                sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@r{i}, @c{i}, @to{i}, @cc{i}, @o{i}, @a{i}, {(d.Attempts > 0 ? "@t" : "NULL")})");
-                parameters.Add(db.Database.Parameter($"@r{i}", d.ReminderId));
-                parameters.Add(db.Database.Parameter($"@c{i}", (int)d.Channel));
-                parameters.Add(db.Database.Parameter($"@to{i}", d.Recipient));
-                parameters.Add(db.Database.Parameter($"@cc{i}", d.IsCopy));
-                parameters.Add(db.Database.Parameter($"@o{i}", (int)d.Outcome));
-                parameters.Add(db.Database.Parameter($"@a{i}", d.Attempts));
-            }
-            sql.Append(""" ON CONFLICT DO NOTHING RETURNING "Id", "ReminderId", "Channel" """);
-            var inserted = await db.Database.SqlQueryRaw<DeliveryRow>(sql.ToString(), [.. parameters]).ToListAsync(ct);
-            emails.AddRange(inserted.Where(r => r.Channel == (int)DeliveryChannel.Email).Select(r => (r.Id, r.ReminderId)));
-        }
-        return emails;
-    }
+    private static BatchInsert<Delivery> DeliveryInsert(CchcDbContext db, DatabaseProvider provider, object at) => new(db.Database, "ReminderDeliveries",
+        [
+            new("ReminderId", d => d.ReminderId),
+            new("Channel", d => (int)d.Channel),
+            new("Recipient", d => d.Recipient),
+            new("IsCopy", d => d.IsCopy),
+            new("Outcome", d => (int)d.Outcome),
+            new("Attempts", d => d.Attempts),
+            new("LastAttemptAt", d => d.Attempts > 0 ? at : null),
+        ],
+        """ON CONFLICT DO NOTHING RETURNING "Id", "ReminderId", "Channel" """, RowsPerStatement(provider));
 
-    private static async Task InsertNotificationsAsync(CchcDbContext db, List<(string UserId, string Title, string Body, string Link, int ReminderId)> rows, DateTimeOffset now, CancellationToken ct)
-    {
-        var at = db.Database.InstantValue(now);
-        foreach (var chunk in rows.Chunk(BatchSize))
-        {
-            var sql = new StringBuilder("""INSERT INTO "Notifications" ("UserId", "Title", "Body", "Link", "CreatedAt", "ReminderId") VALUES """);
-            var parameters = new List<object> { db.Database.Parameter("@t", at) };
-            foreach (var (n, i) in chunk.Select((n, i) => (n, i)))
-            {
-                sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@u{i}, @h{i}, @b{i}, @l{i}, @t, @r{i})");
-                parameters.Add(db.Database.Parameter($"@u{i}", n.UserId));
-                parameters.Add(db.Database.Parameter($"@h{i}", Truncate(n.Title, 300)));
-                parameters.Add(db.Database.Parameter($"@b{i}", Truncate(n.Body, 4000)));
-                parameters.Add(db.Database.Parameter($"@l{i}", n.Link));
-                parameters.Add(db.Database.Parameter($"@r{i}", n.ReminderId));
-            }
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
-        }
-    }
+    private static BatchInsert<Note> NotificationInsert(CchcDbContext db, DatabaseProvider provider, object at) => new(db.Database, "Notifications",
+        [
+            new("UserId", n => n.UserId),
+            new("Title", n => Truncate(n.Message.Headline, 300)),
+            new("Body", n => Truncate(n.Message.Body, 4000)),
+            new("Link", n => n.Message.Link),
+            new("CreatedAt", null, at),
+            new("ReminderId", n => n.ReminderId),
+        ],
+        null, RowsPerStatement(provider));
 
-    private static async Task InsertOutboxAsync(CchcDbContext db, List<(int Id, int ReminderId)> deliveries, DateTimeOffset now, CancellationToken ct)
-    {
-        var at = db.Database.InstantValue(now);
-        foreach (var chunk in deliveries.Chunk(BatchSize))
-        {
-            var sql = new StringBuilder("""INSERT INTO "EmailOutbox" ("DeliveryId", "MessageId", "ComposedAt", "NextAttemptAt") VALUES """);
-            var parameters = new List<object> { db.Database.Parameter("@t", at) };
-            foreach (var (d, i) in chunk.Select((d, i) => (d, i)))
-            {
-                sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@d{i}, @m{i}, @t, @t)");
-                parameters.Add(db.Database.Parameter($"@d{i}", d.Id));
-                parameters.Add(db.Database.Parameter($"@m{i}", MessageId(d.ReminderId, d.Id)));
-            }
-            sql.Append(""" ON CONFLICT DO NOTHING""");
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
-        }
-    }
+    private static BatchInsert<(int Id, int ReminderId)> OutboxInsert(CchcDbContext db, DatabaseProvider provider, object at) => new(db.Database, "EmailOutbox",
+        [
+            new("DeliveryId", d => d.Id),
+            new("MessageId", d => MessageId(d.ReminderId, d.Id)),
+            new("ComposedAt", null, at),
+            new("NextAttemptAt", null, at),
+        ],
+        "ON CONFLICT DO NOTHING", RowsPerStatement(provider));
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
 }

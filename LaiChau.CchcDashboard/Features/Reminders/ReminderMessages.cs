@@ -12,6 +12,9 @@ public sealed record ReminderContent(
 /// <summary>A worded reminder: the same text for the bell, the plain-text and the HTML e-mail.</summary>
 public sealed record ReminderMessage(string Subject, string Headline, string Countdown, string Link, string PlainText, string Html, string InAppBody);
 
+/// <summary>What the bell shows of a reminder; it does not name the unit, so one serves every unit of a step.</summary>
+public sealed record InAppMessage(string Headline, string Body, string Link);
+
 /// <summary>The Vietnamese wording of reminders, in the plan's terms ("Hạn: trước ngày 25/05/2020").</summary>
 public static class ReminderMessages
 {
@@ -64,10 +67,22 @@ public static class ReminderMessages
             .Append("<p style=\"color:#666;font-size:12px\">Đây là thư tự động của hệ thống theo dõi Kế hoạch tuyên truyền cải cách hành chính, ").Append(E(city.Organisation)).Append(". Nếu đơn vị đã nộp báo cáo, xin bỏ qua thư này.</p>")
             .Append("</body></html>");
 
-        var inApp = $"{content.PeriodName} — {deadline} ({countdown})."
-            + (string.IsNullOrWhiteSpace(content.Note) ? "" : "\nGhi chú của Phòng Nội vụ: " + content.Note.Trim());
-        return new ReminderMessage(subject, headline, countdown, ReportPath(content.PeriodId), text.ToString(), html.ToString(), inApp);
+        return new ReminderMessage(subject, headline, countdown, ReportPath(content.PeriodId), text.ToString(), html.ToString(),
+            InAppBody(content, deadline, countdown));
     }
+
+    /// <summary>The headline, body and link of <see cref="Compose"/> alone, for the bell (no e-mail text).</summary>
+    public static InAppMessage InApp(ReminderContent content, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var countdown = ReportRules.Countdown(content.DueAt, now);
+        var deadline = "Hạn: " + VietnamTime.FormatDeadline(content.DueAt);
+        return new InAppMessage(Headline(content, now, countdown), InAppBody(content, deadline, countdown), ReportPath(content.PeriodId));
+    }
+
+    private static string InAppBody(ReminderContent content, string deadline, string countdown) =>
+        $"{content.PeriodName} — {deadline} ({countdown})."
+        + (string.IsNullOrWhiteSpace(content.Note) ? "" : "\nGhi chú của Phòng Nội vụ: " + content.Note.Trim());
 
     private static string Headline(ReminderContent content, DateTimeOffset now, string countdown)
     {
