@@ -12,7 +12,10 @@ namespace LaiChau.CchcDashboard.Tests.Data;
 /// <summary>
 /// /health checks that the database can be written; a database deleted under the running app
 /// makes saves fail and requests answer 503, never a silent success or a 500.
+/// SQLite only: the database is a file the tests delete (on PostgreSQL a dropped database is
+/// <see cref="DatabaseHealthCheckTests"/>' case).
 /// </summary>
+[Trait(TestProvider.TraitName, TestProvider.SqliteOnly)]
 public sealed class DatabaseAvailabilityTests
 {
     private static readonly UserInfo Admin = new("admin-id", "quantri", "Quản trị", [AppRoles.Administrator], null, null);
@@ -32,7 +35,7 @@ public sealed class DatabaseAvailabilityTests
     [Fact]
     public async Task Health_IsHealthyWhileTheDatabaseCanBeWritten_AndUnhealthyOnceItsFileIsGone()
     {
-        await using var app = new CchcAppFactory();
+        await using var app = new CchcAppFactory { Provider = DatabaseProvider.Sqlite };
         using var client = app.NewClient();
         using (var healthy = await client.GetAsync(new Uri("/health", UriKind.Relative), Ct))
         {
@@ -50,7 +53,7 @@ public sealed class DatabaseAvailabilityTests
     [Fact]
     public async Task ParallelRequests_AfterTheDatabaseIsDeleted_Answer503InVietnamese_Never500()
     {
-        await using var app = new CchcAppFactory();
+        await using var app = new CchcAppFactory { Provider = DatabaseProvider.Sqlite };
         using var client = await app.SignedInClientAsync("noivu");
         DeleteDatabase(app);
 
@@ -71,7 +74,7 @@ public sealed class DatabaseAvailabilityTests
     public async Task Save_ThroughAPooledConnectionAfterTheDatabaseIsDeleted_FailsInsteadOfWritingIntoTheVoid()
     {
         // The production connection string pools connections; a pooled one still holds the deleted file.
-        var app = new CchcAppFactory();
+        var app = new CchcAppFactory { Provider = DatabaseProvider.Sqlite };
         await using var _ = app;
         app.Settings["ConnectionStrings:Default"] = $"Data Source={DatabasePath(app)}";
         string userId;

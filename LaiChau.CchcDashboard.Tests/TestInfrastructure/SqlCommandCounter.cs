@@ -15,9 +15,6 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
 
     public int Count => _count;
 
-    /// <summary>A context factory on the given SQLite database whose contexts report to this counter.</summary>
-    public IDbContextFactory<CchcDbContext> FactoryFor(string connectionString) => FactoryFor(DatabaseProvider.Sqlite, connectionString);
-
     /// <summary>A context factory on the given database whose contexts report to this counter.</summary>
     public IDbContextFactory<CchcDbContext> FactoryFor(DatabaseProvider provider, string connectionString) =>
         new CountingFactory(new DbContextOptionsBuilder<CchcDbContext>().UseCchcDatabase(provider, connectionString).AddInterceptors(this).Options);

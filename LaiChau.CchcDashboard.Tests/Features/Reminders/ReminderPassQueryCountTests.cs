@@ -47,7 +47,7 @@ public sealed class ReminderPassQueryCountTests
             await db.SaveChangesAsync(ct);
         }
         var counter = new SqlCommandCounter();
-        var counted = counter.FactoryFor(database.ConnectionString);
+        var counted = counter.FactoryFor(database);
         var kit = new ReminderTestKit(counted, ReminderTestKit.EarlyClock());
         // 18/05: T-7, not overdue, so no copy to Phòng Nội vụ: one e-mail per unit.
         kit.PassTimeOn(new DateOnly(2020, 5, 18));

@@ -145,9 +145,6 @@ public sealed class ReportEditorTests : ComponentTestBase, IAsyncLifetime
     private async Task RefuseReportWritesAsync()
     {
         await using var db = _db.CreateContext();
-        await db.Database.ExecuteSqlRawAsync(
-            "CREATE TRIGGER refuse_insert BEFORE INSERT ON \"Reports\" BEGIN SELECT RAISE(FAIL, 'disk I/O error'); END;", TestContext.Current.CancellationToken);
-        await db.Database.ExecuteSqlRawAsync(
-            "CREATE TRIGGER refuse_update BEFORE UPDATE ON \"Reports\" BEGIN SELECT RAISE(FAIL, 'disk I/O error'); END;", TestContext.Current.CancellationToken);
+        await DatabaseFaults.RefuseAsync(db, "Reports", "disk I/O error", "INSERT", "UPDATE");
     }
 }
