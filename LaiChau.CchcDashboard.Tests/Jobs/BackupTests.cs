@@ -27,7 +27,7 @@ public sealed class BackupTests : IDisposable
 
     /// <summary>SQLite only: the backup is a copy of the database file (PostgreSQL is backed up with pg_dump).</summary>
     [Fact]
-    [Trait(TestProvider.TraitName, TestProvider.SqliteOnly)]
+    [Trait(TestProvider.TraitName, TestProvider.Pinned)]
     public async Task Backup_RestoredIntoAFreshApp_HasTheReports()
     {
         // 01/12/2026 20:30 UTC is 02/12/2026 03:30 in Lai Châu: the file is named by the local date.
@@ -66,7 +66,7 @@ public sealed class BackupTests : IDisposable
 
     /// <summary>SQLite only, as above.</summary>
     [Fact]
-    [Trait(TestProvider.TraitName, TestProvider.SqliteOnly)]
+    [Trait(TestProvider.TraitName, TestProvider.Pinned)]
     public async Task Backup_KeepsOnlyTheConfiguredNumberOfCopies_TheNewestOnes()
     {
         Directory.CreateDirectory(_folder);
@@ -86,6 +86,20 @@ public sealed class BackupTests : IDisposable
 
         Assert.Equal(["cchc-20261104.db", "cchc-20261105.db", "cchc-20261203.db"],
             Directory.GetFiles(_folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    [Trait(TestProvider.TraitName, TestProvider.Pinned)]
+    public async Task Backup_OnPostgres_WritesNoFile_TheServerIsBackedUpWithItsOwnTools()
+    {
+        await using var app = new CchcAppFactory { Provider = DatabaseProvider.Postgres };
+        app.Settings["Backup:Folder"] = _folder;
+        await using var scope = app.Services.CreateAsyncScope();
+
+        var written = await scope.ServiceProvider.GetRequiredService<DatabaseBackupService>().BackUpAsync(Ct);
+
+        Assert.Null(written);
+        Assert.False(Directory.Exists(_folder) && Directory.EnumerateFileSystemEntries(_folder).Any());
     }
 
     [Fact]

@@ -91,6 +91,16 @@ public class CchcAppFactory : WebApplicationFactory<Program>
     {
     }
 
+    /// <summary>Drops the app's PostgreSQL database under the running app (its sessions are ended), as when the server loses it.</summary>
+    public async Task DropPostgresDatabaseAsync()
+    {
+        if (Provider != DatabaseProvider.Postgres)
+        {
+            throw new InvalidOperationException("The app runs on SQLite.");
+        }
+        await Postgres.DisposeAsync();
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

@@ -6,15 +6,19 @@ namespace LaiChau.CchcDashboard.Tests.TestInfrastructure;
 /// The database the whole suite runs on: the environment variable <c>CCHC_TEST_PROVIDER</c>,
 /// <c>Sqlite</c> (default) or <c>Postgres</c> (then every <see cref="TestDatabase"/> and
 /// <see cref="CchcAppFactory"/> gets a database of its own on <c>CCHC_TEST_POSTGRES</c>).
-/// Tests that are about one provider only pin it and carry <see cref="SqliteOnly"/>.
+/// Tests that are about one provider pin it (<c>new CchcAppFactory { Provider = … }</c>,
+/// <c>TestDatabase.CreateAsync(provider)</c>) and carry <c>[Trait(TraitName, Pinned)]</c>.
 /// </summary>
 public static class TestProvider
 {
     public const string EnvironmentVariable = "CCHC_TEST_PROVIDER";
 
-    /// <summary>The trait (name and value) of the tests that run on SQLite whatever the switch says; the PostgreSQL CI run leaves them out.</summary>
+    /// <summary>
+    /// The trait (name and value) of the tests that run on the provider they name whatever the switch
+    /// says (e.g. they delete the SQLite file): CI's PostgreSQL run leaves them out, the first run has them.
+    /// </summary>
     public const string TraitName = "Provider";
-    public const string SqliteOnly = "SqliteOnly";
+    public const string Pinned = "Pinned";
 
     public static DatabaseProvider Current { get; } = Read();
 

@@ -48,7 +48,7 @@ public sealed class ProductionStartupTests
 
     /// <summary>SQLite only: the database file is replaced by a folder.</summary>
     [Fact]
-    [Trait(TestProvider.TraitName, TestProvider.SqliteOnly)]
+    [Trait(TestProvider.TraitName, TestProvider.Pinned)]
     public async Task Health_AnswersHealthy_ThenUnavailableWhenTheDatabaseIsGone()
     {
         await using var factory = new CchcAppFactory { Provider = DatabaseProvider.Sqlite };
