@@ -97,7 +97,46 @@ public sealed class DatabaseInitializer(
     Microsoft.Extensions.Options.IOptions<DemoOptions> demoOptions,
     IWebHostEnvironment environment)
 {
+    /// <summary>The key of the PostgreSQL advisory lock that serialises start-up across instances (any fixed number; "CCHC").</summary>
+    public const long StartupLockKey = 0x43434843;
+
     public async Task InitialiseAsync(CancellationToken ct = default)
+    {
+        // Instances started together on one PostgreSQL database would each migrate and seed (the
+        // plan, roles, accounts) at the same moment and break on each other's rows: a session-level
+        // advisory lock makes them take turns, and the later ones find everything in place. SQLite
+        // has one instance. A database that does not exist yet cannot hold the lock: migrating
+        // creates it, as before.
+        await using var holder = await dbFactory.CreateDbContextAsync(ct);
+        var locked = false;
+        if (holder.Database.IsNpgsql())
+        {
+            try
+            {
+                await holder.Database.OpenConnectionAsync(ct);
+                await holder.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({StartupLockKey})", ct);
+                locked = true;
+            }
+            catch (Npgsql.PostgresException ex) when (ex.SqlState == Npgsql.PostgresErrorCodes.InvalidCatalogName)
+            {
+                await holder.Database.CloseConnectionAsync();
+            }
+        }
+        try
+        {
+            await InitialiseInTurnAsync(ct);
+        }
+        finally
+        {
+            if (locked)
+            {
+                await holder.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({StartupLockKey})", CancellationToken.None);
+                await holder.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
+    private async Task InitialiseInTurnAsync(CancellationToken ct)
     {
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {

@@ -62,6 +62,8 @@ public static class JobsExtensions
             });
         }
 
+        services.AddHealthChecks().AddCheck<JobStorageHealthCheck>("jobs-storage");
+
         services.AddTransient<ReminderPassJob>();
         services.AddTransient<WeeklyDigestJob>();
         services.AddTransient<EmailDeliveryJob>();

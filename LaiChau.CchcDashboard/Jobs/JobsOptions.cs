@@ -6,7 +6,11 @@ public sealed class JobsOptions
 {
     public const string SectionName = "Jobs";
 
-    /// <summary>The Hangfire job store: "SQLite" (a file beside the app's database). Tests swap in an in-memory store.</summary>
+    /// <summary>
+    /// The Hangfire job store with the SQLite provider: "SQLite" (a file beside the app's database).
+    /// With Database:Provider=Postgres the store is always the app's own PostgreSQL database (schema
+    /// "hangfire", shared by every instance) and this setting is not used. Tests swap in an in-memory store.
+    /// </summary>
     [Required, RegularExpression("^(?i)sqlite$", ErrorMessage = "Jobs:Storage must be SQLite (in-memory storage is for tests only).")]
     public string Storage { get; set; } = "SQLite";
 

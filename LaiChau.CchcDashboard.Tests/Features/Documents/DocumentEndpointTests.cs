@@ -252,7 +252,9 @@ public sealed class DocumentFontMissingTests(DocumentFontMissingTests.Host facto
         using var login = await client.GetAsync(new Uri("/account/login", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        Assert.Equal("Degraded", await health.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var report = await health.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.StartsWith("Degraded\n", report, StringComparison.Ordinal);
+        Assert.Contains("pdf-fonts: Degraded", report, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
     }
 }
