@@ -47,6 +47,10 @@ public static class CircuitMemory
                     .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
                 await context.Response.WriteAsync(FormattableString.Invariant($"{managed} {long.Parse(rss, CultureInfo.InvariantCulture) * 1024} {Volatile.Read(ref _openCircuits)}"));
             }));
+            foreach (var shell in Enum.GetValues<BaselineShell>())
+            {
+                app.Map(BaselinePages.Prefix + "/" + shell.ToString().ToLowerInvariant(), branch => branch.Run(context => BaselinePages.Result(shell).ExecuteAsync(context)));
+            }
             next(app);
         };
     }
@@ -78,12 +82,18 @@ public static class CircuitMemory
 
     private readonly record struct Sample(long Managed, long Rss, int Circuits);
 
-    /// <summary><c>circuits --db X --pages 1,10,30 [--settle 5]</c>: the measurement, printed as a Markdown table.</summary>
+    /// <summary>
+    /// <c>circuits --db X --pages 1,10,30 [--settle 5] [--paths /,/reports] [--gcdump DIR]</c>: the measurement, printed as a
+    /// Markdown table. <c>--paths</c> may name the benchmark host's baseline pages (<see cref="BaselinePages"/>);
+    /// <c>--gcdump</c> writes a heap snapshot (dotnet-gcdump) of the server after each sample.
+    /// </summary>
     public static async Task<int> RunAsync(string[] args)
     {
         var database = Option(args, "--db") ?? System.IO.Path.Combine(ScaleHost.Folder, "province-5000.db");
         var counts = (Option(args, "--pages") ?? "1,10,30").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).Order().ToList();
         var settle = TimeSpan.FromSeconds(double.Parse(Option(args, "--settle") ?? "5", CultureInfo.InvariantCulture));
+        var paths = (Option(args, "--paths") ?? "/,/reports").Split(',');
+        var dumps = Option(args, "--gcdump");
 
         var start = new ProcessStartInfo("dotnet")
         {
@@ -122,7 +132,7 @@ public static class CircuitMemory
             await SignInAsync(context, baseUrl);
 
             // Warm-up: one tab of each page, closed again, so the baseline holds what the first circuit primes (JIT, caches).
-            foreach (var path in new[] { "/", "/reports" })
+            foreach (var path in paths)
             {
                 var page = await OpenAsync(context, baseUrl + path);
                 await page.CloseAsync(new() { RunBeforeUnload = true });
@@ -131,7 +141,7 @@ public static class CircuitMemory
             Console.WriteLine(FormattableString.Invariant($"// {database}; baseline after sign-in and warm-up: managed {Mb(baseline.Managed)} MB, RSS {Mb(baseline.Rss)} MB"));
             Console.WriteLine("| page | open tabs | circuits | managed heap MB | RSS MB | managed per circuit (vs baseline) | managed per circuit (since previous N) |");
             Console.WriteLine("|---|---|---|---|---|---|---|");
-            foreach (var path in new[] { "/", "/reports" })
+            foreach (var path in paths)
             {
                 var pages = new List<IPage>();
                 var previous = (Count: 0, Sample: baseline);
@@ -145,6 +155,10 @@ public static class CircuitMemory
                     Console.WriteLine(FormattableString.Invariant(
                         $"| `{path}` | {n} | {sample.Circuits} | {Mb(sample.Managed)} | {Mb(sample.Rss)} | {Kb((sample.Managed - baseline.Managed) / n)} KB | {Kb((sample.Managed - previous.Sample.Managed) / (n - previous.Count))} KB |"));
                     previous = (n, sample);
+                    if (dumps is not null)
+                    {
+                        await GcDumpAsync(server.Id, System.IO.Path.Combine(dumps, FormattableString.Invariant($"{(path.Trim('/') is { Length: > 0 } name ? name.Replace('/', '-') : "overview")}-{n}.gcdump")));
+                    }
                 }
                 foreach (var page in pages)
                 {
@@ -166,6 +180,15 @@ public static class CircuitMemory
         }
     }
 
+    private static async Task GcDumpAsync(int processId, string file)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(file))!);
+        var tools = System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools", "dotnet-gcdump");
+        using var dump = Process.Start(File.Exists(tools) ? tools : "dotnet-gcdump", ["collect", "-p", processId.ToString(CultureInfo.InvariantCulture), "-o", file])
+            ?? throw new InvalidOperationException("dotnet-gcdump did not start.");
+        await dump.WaitForExitAsync();
+    }
+
     private static async Task DrainAsync(StreamReader output)
     {
         while (await output.ReadLineAsync() is { } line)
@@ -180,7 +203,7 @@ public static class CircuitMemory
         await page.GotoAsync(baseUrl + "/account/login", new() { Timeout = 120_000 });
         await page.GetByTestId("login-username").FillAsync("noivu");
         await page.GetByTestId("login-password").FillAsync("Demo@2020");
-        await page.GetByTestId("login-submit").ClickAsync();
+        await page.GetByTestId("login-submit").ClickAsync(new() { Timeout = 120_000 });
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { Timeout = 120_000 });
         await WaitForInteractiveAsync(page);
         await page.CloseAsync(new() { RunBeforeUnload = true });

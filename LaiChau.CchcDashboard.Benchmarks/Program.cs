@@ -21,6 +21,10 @@ public static class BenchmarkProgram
         {
             return await ColdStart.RunAsync(args[1..]);
         }
+        if (args.Length > 0 && args[0] is "latency" or "latency-serve")
+        {
+            return await LiveLatency.RunAsync(args);
+        }
         if (args.Length > 0 && args[0] == "serve")
         {
             return await CircuitMemory.ServeAsync(args[1..]);

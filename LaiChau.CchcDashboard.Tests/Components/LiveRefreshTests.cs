@@ -63,6 +63,28 @@ public sealed class LiveRefreshTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task Publish_DoesNotRunAReReadThatNeverYields_OnThePublishersThread()
+    {
+        // With SQLite the "async" reads complete synchronously, so a page's whole re-read and render
+        // can run without yielding once; a unit's save must not carry it. The re-read waits (at most
+        // 10 s, only so that a failure ends) for the publisher to have returned, and says whether it had.
+        var published = false;
+        bool? ranAfterPublishReturned = null;
+        RenderRefresh(() =>
+        {
+            ranAfterPublishReturned = SpinWait.SpinUntil(() => Volatile.Read(ref published), TimeSpan.FromSeconds(10));
+            Interlocked.Increment(ref _refreshes);
+            return Task.CompletedTask;
+        });
+
+        await _notifier.PublishAsync(Report);
+        Volatile.Write(ref published, true);
+
+        WaitForState(() => _refreshes == 1);
+        Assert.True(ranAfterPublishReturned);
+    }
+
+    [Fact]
     public async Task AFailedReRead_GoesToThePagesErrorBoundary()
     {
         var boundary = Render<ErrorBoundary>(p => p

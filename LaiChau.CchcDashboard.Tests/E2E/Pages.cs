@@ -38,7 +38,10 @@ public sealed class LoginPage(IPage page, string baseUrl) : BasePage(page, baseU
         {
             throw new InvalidOperationException($"Sign-in as {userName} answered {response.Status}: {await ByTestId("login-error").TextContentAsync()}");
         }
-        await Page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        // Polls the address rather than WaitForURLAsync: when the redirect has already landed,
+        // WaitForURLAsync waits for the new document's load event instead (Playwright's Commit maps to
+        // no load state), which a busy machine was seen to miss for a minute.
+        await Assertions.Expect(Page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"), new() { Timeout = 60_000 });
         var shell = new ShellPage(Page, BaseUrl);
         await shell.WaitForInteractiveAsync();
         return shell;
