@@ -29,7 +29,7 @@ public sealed class AuditAtomicityTests : IAsyncLifetime
     private async Task BreakAuditLogAsync()
     {
         await using var context = _db.CreateContext();
-        await context.Database.ExecuteSqlRawAsync("CREATE TRIGGER audit_fails BEFORE INSERT ON AuditLog BEGIN SELECT RAISE(ABORT, 'audit log unavailable'); END;", Ct);
+        await DatabaseFaults.RefuseAsync(context, "AuditLog", "audit log unavailable", "INSERT");
     }
 
     private async Task<int> AuditCountAsync()

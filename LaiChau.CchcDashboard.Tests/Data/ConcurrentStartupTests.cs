@@ -13,6 +13,7 @@ namespace LaiChau.CchcDashboard.Tests.Data;
 public sealed class ConcurrentStartupTests
 {
     [Fact]
+    [Trait(TestProvider.TraitName, TestProvider.Pinned)]
     public async Task TwoInstancesStartingTogetherOnAnEmptyPostgresDatabase_BothStart_AndSeedOnce()
     {
         var ct = TestContext.Current.CancellationToken;

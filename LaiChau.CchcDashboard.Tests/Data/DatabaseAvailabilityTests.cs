@@ -11,7 +11,8 @@ namespace LaiChau.CchcDashboard.Tests.Data;
 
 /// <summary>
 /// /health checks that the database can be written; a database deleted under the running app
-/// makes saves fail and requests answer 503, never a silent success or a 500.
+/// makes saves fail and requests answer 503, never a silent success or a 500. The SQLite tests
+/// delete the file; on PostgreSQL the app's database is dropped under it.
 /// </summary>
 public sealed class DatabaseAvailabilityTests
 {
@@ -30,9 +31,10 @@ public sealed class DatabaseAvailabilityTests
     }
 
     [Fact]
+    [Trait(TestProvider.TraitName, TestProvider.Pinned)]
     public async Task Health_IsHealthyWhileTheDatabaseCanBeWritten_AndUnhealthyOnceItsFileIsGone()
     {
-        await using var app = new CchcAppFactory();
+        await using var app = new CchcAppFactory { Provider = DatabaseProvider.Sqlite };
         using var client = app.NewClient();
         using (var healthy = await client.GetAsync(new Uri("/health", UriKind.Relative), Ct))
         {
@@ -47,12 +49,22 @@ public sealed class DatabaseAvailabilityTests
         Assert.False(File.Exists(DatabasePath(app)), "The check must not create an empty database in place of the deleted one.");
     }
 
-    [Fact]
-    public async Task ParallelRequests_AfterTheDatabaseIsDeleted_Answer503InVietnamese_Never500()
+    [Theory]
+    [Trait(TestProvider.TraitName, TestProvider.Pinned)]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task ParallelRequests_AfterTheDatabaseIsDeleted_Answer503InVietnamese_Never500(DatabaseProvider provider)
     {
-        await using var app = new CchcAppFactory();
+        await using var app = new CchcAppFactory { Provider = provider };
         using var client = await app.SignedInClientAsync("noivu");
-        DeleteDatabase(app);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            await app.DropPostgresDatabaseAsync();
+        }
+        else
+        {
+            DeleteDatabase(app);
+        }
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
             client.GetAsync(new Uri(i % 2 == 0 ? "/reports" : "/admin/units", UriKind.Relative), Ct)));
@@ -68,10 +80,11 @@ public sealed class DatabaseAvailabilityTests
     }
 
     [Fact]
+    [Trait(TestProvider.TraitName, TestProvider.Pinned)]
     public async Task Save_ThroughAPooledConnectionAfterTheDatabaseIsDeleted_FailsInsteadOfWritingIntoTheVoid()
     {
         // The production connection string pools connections; a pooled one still holds the deleted file.
-        var app = new CchcAppFactory();
+        var app = new CchcAppFactory { Provider = DatabaseProvider.Sqlite };
         await using var _ = app;
         app.Settings["ConnectionStrings:Default"] = $"Data Source={DatabasePath(app)}";
         string userId;

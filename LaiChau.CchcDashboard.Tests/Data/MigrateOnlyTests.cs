@@ -1,20 +1,31 @@
 using System.Diagnostics;
 using LaiChau.CchcDashboard.Data;
+using LaiChau.CchcDashboard.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace LaiChau.CchcDashboard.Tests.Data;
 
-/// <summary>The `--migrate-only` switch of a multi-server deployment: the app as its own process, on a new SQLite file.</summary>
-public sealed class MigrateOnlyTests : IDisposable
+/// <summary>
+/// The `--migrate-only` switch of a multi-server deployment: the app as its own process, on a new
+/// database of the suite's provider (a SQLite file, or a PostgreSQL database with CCHC_TEST_PROVIDER=Postgres).
+/// </summary>
+public sealed class MigrateOnlyTests : IAsyncDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "cchc-tests", $"migrate-{Guid.NewGuid():N}");
+    private PostgresDatabase? _postgres;
 
     public MigrateOnlyTests() => Directory.CreateDirectory(_folder);
 
     [Fact]
     public async Task MigrateOnly_MigratesAndSeedsTheDatabase_ThenExitsWithZero_WithoutServing()
     {
-        var database = Path.Combine(_folder, "cchc.db");
+        var provider = TestProvider.Current;
+        var connectionString = $"Data Source={Path.Combine(_folder, "cchc.db")};Pooling=False";
+        if (provider == DatabaseProvider.Postgres)
+        {
+            _postgres = await PostgresDatabase.CreateAsync();
+            connectionString = _postgres.ConnectionString;
+        }
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = _folder,
@@ -27,7 +38,8 @@ public sealed class MigrateOnlyTests : IDisposable
         start.ArgumentList.Add(DataExtensions.MigrateOnlySwitch);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        start.Environment["ConnectionStrings__Default"] = $"Data Source={database}";
+        start.Environment["Database__Provider"] = provider.ToString();
+        start.Environment["ConnectionStrings__Default"] = connectionString;
         start.Environment["Jobs__SqlitePath"] = Path.Combine(_folder, "hangfire.db");
         start.Environment["Admin__Email"] = "quantri@laichau.example";
         start.Environment["Admin__Password"] = "Migrate@2020-only";
@@ -49,15 +61,19 @@ public sealed class MigrateOnlyTests : IDisposable
         Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}: {await errors}");
         Assert.DoesNotContain("Now listening on", await output, StringComparison.Ordinal);
         await using var db = new CchcDbContext(new DbContextOptionsBuilder<CchcDbContext>()
-            .UseSqlite($"Data Source={database};Pooling=False").Options);
+            .UseCchcDatabase(provider, connectionString).Options);
         Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken));
         Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
         Assert.True(await db.Plans.AnyAsync(TestContext.Current.CancellationToken));
         Assert.True(await db.Users.AnyAsync(user => user.Email == "quantri@laichau.example", TestContext.Current.CancellationToken));
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -78,18 +78,29 @@ public sealed class StoredTextTests
         Assert.Equal([DoanhNghiepNfc, "Nhân dân trên địa bàn"], audiences);
     }
 
-    /// <summary>Writes bad text straight into the file, as rows stored before the rule would be.</summary>
-    private static async Task StoreRawAsync(CchcAppFactory app, string sql)
+    /// <summary>Writes bad text straight into the database, as rows stored before the rule would be.</summary>
+    private static async Task StoreRawAsync(CchcAppFactory app, Func<DatabaseProvider, string> sql)
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<CchcDbContext>>().CreateDbContextAsync(Ct);
-        await db.Database.ExecuteSqlRawAsync(sql, Ct);
+        await db.Database.ExecuteSqlRawAsync(sql(db.Database.ProviderOf()), Ct);
     }
+
+    /// <summary>
+    /// The SQL expression for one character. PostgreSQL refuses NUL in text (such a row cannot be
+    /// stored there), so on PostgreSQL a NUL becomes the empty string and the other control characters remain.
+    /// </summary>
+    private static string Char(DatabaseProvider provider, int code) => provider switch
+    {
+        DatabaseProvider.Postgres => code == 0 ? "''" : $"chr({code})",
+        _ => $"char({code})",
+    };
 
     [Fact]
     public async Task XlsxExports_WithControlCharactersAlreadyStored_StillOpen()
     {
         await using var app = new CchcAppFactory();
-        await StoreRawAsync(app, "UPDATE Units SET Name = Name || char(11) || ' (cũ)' || char(0), ContactName = 'Lò' || char(11) || char(1) || 'Văn' WHERE Code = 'PH-TAN-PHONG'");
+        await StoreRawAsync(app, p =>
+            $"UPDATE \"Units\" SET \"Name\" = \"Name\" || {Char(p, 11)} || ' (cũ)' || {Char(p, 0)}, \"ContactName\" = 'Lò' || {Char(p, 11)} || {Char(p, 1)} || 'Văn' WHERE \"Code\" = 'PH-TAN-PHONG'");
         int planId, periodId;
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<CchcDbContext>>().CreateDbContextAsync(Ct))
         {
@@ -114,7 +125,8 @@ public sealed class StoredTextTests
     {
         TestFonts.Require();
         await using var app = new CchcAppFactory();
-        await StoreRawAsync(app, "UPDATE Reports SET ContentPropagated = 'Ngày hội 😀 CCHC' || char(11) || ' vui' WHERE UnitId = (SELECT Id FROM Units WHERE Code = 'PH-TAN-PHONG')");
+        await StoreRawAsync(app, p =>
+            $"UPDATE \"Reports\" SET \"ContentPropagated\" = 'Ngày hội 😀 CCHC' || {Char(p, 11)} || ' vui' WHERE \"UnitId\" = (SELECT \"Id\" FROM \"Units\" WHERE \"Code\" = 'PH-TAN-PHONG')");
         int reportId;
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<CchcDbContext>>().CreateDbContextAsync(Ct))
         {
@@ -137,7 +149,9 @@ public sealed class StoredTextTests
         await ReminderTestKit.GiveUnitsEmailsAsync(database.Factory);
         await using (var db = database.CreateContext())
         {
-            await db.Database.ExecuteSqlRawAsync("UPDATE Units SET Name = 'Phường' || char(0) || ' Tân' || char(11) || ' Phong' WHERE Code = 'PH-TAN-PHONG'", Ct);
+            var p = database.Provider;
+            var sql = $"UPDATE \"Units\" SET \"Name\" = 'Phường' || {Char(p, 0)} || ' Tân' || {Char(p, 11)} || ' Phong' WHERE \"Code\" = 'PH-TAN-PHONG'";
+            await db.Database.ExecuteSqlRawAsync(sql, Ct);
         }
         await using var server = new InProcessSmtpServer();
         await server.StartAsync();

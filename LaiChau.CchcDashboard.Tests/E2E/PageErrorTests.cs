@@ -1,4 +1,5 @@
 using LaiChau.CchcDashboard.Data;
+using LaiChau.CchcDashboard.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
@@ -20,8 +21,7 @@ public sealed class PageErrorTests(BrowserFixture browser) : E2ETest(browser)
         await tracking.OpenReportAsync("Phòng Tư pháp");
         await using (var db = await Server.Services.GetRequiredService<IDbContextFactory<CchcDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
         {
-            await db.Database.ExecuteSqlRawAsync(
-                "CREATE TRIGGER refuse_update BEFORE UPDATE ON \"Reports\" BEGIN SELECT RAISE(FAIL, 'disk I/O error'); END;", TestContext.Current.CancellationToken);
+            await DatabaseFaults.RefuseAsync(db, "Reports", "disk I/O error", "UPDATE");
         }
 
         // No signed copy yet: accepting it needs a reason.

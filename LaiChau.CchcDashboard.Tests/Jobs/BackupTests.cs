@@ -25,13 +25,15 @@ public sealed class BackupTests : IDisposable
         }
     }
 
+    /// <summary>SQLite only: the backup is a copy of the database file (PostgreSQL is backed up with pg_dump).</summary>
     [Fact]
+    [Trait(TestProvider.TraitName, TestProvider.Pinned)]
     public async Task Backup_RestoredIntoAFreshApp_HasTheReports()
     {
         // 01/12/2026 20:30 UTC is 02/12/2026 03:30 in Lai Châu: the file is named by the local date.
         var realClock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 20, 30, 0, TimeSpan.Zero));
         string backup;
-        await using (var app = new CchcAppFactory { RealClock = realClock })
+        await using (var app = new CchcAppFactory { RealClock = realClock, Provider = DatabaseProvider.Sqlite })
         {
             app.Settings["Backup:Folder"] = _folder;
             await using (var db = await app.Services.GetRequiredService<IDbContextFactory<CchcDbContext>>().CreateDbContextAsync(Ct))
@@ -49,7 +51,7 @@ public sealed class BackupTests : IDisposable
         // Restore: stop, copy the backup in place of the database, start.
         var restored = Path.Combine(_folder, "restored.db");
         File.Copy(backup, restored);
-        await using var fresh = new CchcAppFactory();
+        await using var fresh = new CchcAppFactory { Provider = DatabaseProvider.Sqlite };
         fresh.Settings["ConnectionStrings:Default"] = $"Data Source={restored};Pooling=False";
         await using (var db = await fresh.Services.GetRequiredService<IDbContextFactory<CchcDbContext>>().CreateDbContextAsync(Ct))
         {
@@ -62,7 +64,9 @@ public sealed class BackupTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 
+    /// <summary>SQLite only, as above.</summary>
     [Fact]
+    [Trait(TestProvider.TraitName, TestProvider.Pinned)]
     public async Task Backup_KeepsOnlyTheConfiguredNumberOfCopies_TheNewestOnes()
     {
         Directory.CreateDirectory(_folder);
@@ -71,7 +75,7 @@ public sealed class BackupTests : IDisposable
             await File.WriteAllTextAsync(Path.Combine(_folder, $"cchc-202611{day:00}.db"), "old", Ct);
         }
         var realClock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 19, 0, 0, TimeSpan.Zero));
-        await using var app = new CchcAppFactory { RealClock = realClock };
+        await using var app = new CchcAppFactory { RealClock = realClock, Provider = DatabaseProvider.Sqlite };
         app.Settings["Backup:Folder"] = _folder;
         app.Settings["Backup:Keep"] = "3";
         await using var scope = app.Services.CreateAsyncScope();
@@ -82,6 +86,20 @@ public sealed class BackupTests : IDisposable
 
         Assert.Equal(["cchc-20261104.db", "cchc-20261105.db", "cchc-20261203.db"],
             Directory.GetFiles(_folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    [Trait(TestProvider.TraitName, TestProvider.Pinned)]
+    public async Task Backup_OnPostgres_WritesNoFile_TheServerIsBackedUpWithItsOwnTools()
+    {
+        await using var app = new CchcAppFactory { Provider = DatabaseProvider.Postgres };
+        app.Settings["Backup:Folder"] = _folder;
+        await using var scope = app.Services.CreateAsyncScope();
+
+        var written = await scope.ServiceProvider.GetRequiredService<DatabaseBackupService>().BackUpAsync(Ct);
+
+        Assert.Null(written);
+        Assert.False(Directory.Exists(_folder) && Directory.EnumerateFileSystemEntries(_folder).Any());
     }
 
     [Fact]

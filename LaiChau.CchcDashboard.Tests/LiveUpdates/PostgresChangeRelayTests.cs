@@ -12,7 +12,7 @@ using Npgsql;
 namespace LaiChau.CchcDashboard.Tests.LiveUpdates;
 
 /// <summary>Two app instances (two hosts with their own notifier and relay) on one real PostgreSQL database.</summary>
-public sealed class PostgresChangeRelayTests(PostgresTestDatabase database) : IClassFixture<PostgresTestDatabase>
+public sealed class PostgresChangeRelayTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
@@ -45,7 +45,7 @@ public sealed class PostgresChangeRelayTests(PostgresTestDatabase database) : IC
         await WaitUntilAsync(() => a.Listener.State == ChangeRelayState.Listening && b.Listener.State == ChangeRelayState.Listening, "both relays listen");
         var killed = b.Listener.BackendProcessId;
 
-        await PostgresTestDatabase.ExecuteOnServerAsync("SELECT pg_terminate_backend($1)", killed);
+        await PostgresDatabase.ExecuteOnServerAsync("SELECT pg_terminate_backend($1)", killed);
         await WaitUntilAsync(() => b.Listener.State == ChangeRelayState.Reconnecting, "B notices the lost connection");
 
         Assert.Equal(HealthStatus.Degraded, await b.HealthAsync());
@@ -73,10 +73,10 @@ public sealed class PostgresChangeRelayTests(PostgresTestDatabase database) : IC
         await using var b = await RelayInstance.StartAsync(database.ConnectionString, clock);
         await WaitUntilAsync(() => a.Listener.State == ChangeRelayState.Listening && b.Listener.State == ChangeRelayState.Listening, "both relays listen");
 
-        await PostgresTestDatabase.ExecuteOnServerAsync($"ALTER DATABASE {database.Name} ALLOW_CONNECTIONS false");
+        await PostgresDatabase.ExecuteOnServerAsync($"ALTER DATABASE {database.Name} ALLOW_CONNECTIONS false");
         try
         {
-            await PostgresTestDatabase.ExecuteOnServerAsync("SELECT pg_terminate_backend($1)", b.Listener.BackendProcessId);
+            await PostgresDatabase.ExecuteOnServerAsync("SELECT pg_terminate_backend($1)", b.Listener.BackendProcessId);
             await WaitUntilAsync(() =>
             {
                 clock.Advance(TimeSpan.FromMilliseconds(250));
@@ -87,7 +87,7 @@ public sealed class PostgresChangeRelayTests(PostgresTestDatabase database) : IC
         }
         finally
         {
-            await PostgresTestDatabase.ExecuteOnServerAsync($"ALTER DATABASE {database.Name} ALLOW_CONNECTIONS true");
+            await PostgresDatabase.ExecuteOnServerAsync($"ALTER DATABASE {database.Name} ALLOW_CONNECTIONS true");
         }
 
         await WaitUntilAsync(() =>

@@ -12,12 +12,16 @@ using Microsoft.Extensions.Time.Testing;
 namespace LaiChau.CchcDashboard.Tests.TestInfrastructure;
 
 /// <summary>
-/// The app in a test host with its own SQLite file and a FakeTimeProvider (CleanArchitecture's
-/// WebApiFactory). Demo mode is on by default so the demo accounts and data exist.
+/// The app in a test host with its own database and a FakeTimeProvider (CleanArchitecture's
+/// WebApiFactory): a SQLite file, or with <see cref="Provider"/> Postgres (the default when
+/// <c>CCHC_TEST_PROVIDER=Postgres</c>) a database of its own on <c>CCHC_TEST_POSTGRES</c>, dropped on
+/// dispose. Demo mode is on by default so the demo accounts and data exist.
 /// </summary>
 public class CchcAppFactory : WebApplicationFactory<Program>
 {
+    // Files beside the database (SQLite file, mail pickup and signed-copy folders) share this stem.
     private readonly string _databasePath = TestDatabase.NewPath();
+    private PostgresDatabase? _postgres;
 
     public CchcAppFactory()
     {
@@ -39,11 +43,22 @@ public class CchcAppFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration for a test (keys as in appsettings, e.g. "Admin:Email").</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
-    public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = _databasePath, Pooling = false }.ToString();
+    /// <summary>The database the app runs on; tests about one provider's files or features pin it.</summary>
+    public DatabaseProvider Provider { get; init; } = TestProvider.Current;
+
+    /// <summary>The app's connection string (for PostgreSQL the database is created on first use).</summary>
+    public string ConnectionString => Provider == DatabaseProvider.Postgres
+        ? Postgres.ConnectionString
+        : new SqliteConnectionStringBuilder { DataSource = _databasePath, Pooling = false }.ToString();
+
+    private PostgresDatabase Postgres =>
+        // Task.Run: the host is built from synchronous code; no synchronisation context may be blocked.
+        _postgres ??= Task.Run(PostgresDatabase.CreateAsync).GetAwaiter().GetResult();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
+        builder.UseSetting(DatabaseProviders.ProviderKey, Provider.ToString());
         builder.UseSetting($"ConnectionStrings:{DataExtensions.ConnectionStringName}", ConnectionString);
         builder.UseSetting("Demo:Enabled", DemoEnabled ? "true" : "false");
         // Only warnings and errors reach the test log, so a failing test's own output stands out.
@@ -76,10 +91,24 @@ public class CchcAppFactory : WebApplicationFactory<Program>
     {
     }
 
+    /// <summary>Drops the app's PostgreSQL database under the running app (its sessions are ended), as when the server loses it.</summary>
+    public async Task DropPostgresDatabaseAsync()
+    {
+        if (Provider != DatabaseProvider.Postgres)
+        {
+            throw new InvalidOperationException("The app runs on SQLite.");
+        }
+        await Postgres.DisposeAsync();
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {

@@ -38,9 +38,6 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IDbConnectionInter
         }
     }
 
-    /// <summary>A context factory on the given SQLite database whose contexts report to this counter.</summary>
-    public IDbContextFactory<CchcDbContext> FactoryFor(string connectionString) => FactoryFor(DatabaseProvider.Sqlite, connectionString);
-
     /// <summary>A context factory on the given database whose contexts report to this counter.</summary>
     public IDbContextFactory<CchcDbContext> FactoryFor(DatabaseProvider provider, string connectionString) =>
         new CountingFactory(new DbContextOptionsBuilder<CchcDbContext>().UseCchcDatabase(provider, connectionString).AddInterceptors(this).Options);

@@ -6,9 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace LaiChau.CchcDashboard.Tests.TestInfrastructure;
 
 /// <summary>
-/// A real database, migrated, deleted when disposed: by default a SQLite file in the temp folder;
-/// with <see cref="DatabaseProvider.Postgres"/> a database of its own on the server named by
-/// <c>CCHC_TEST_POSTGRES</c> (<see cref="PostgresDatabase"/>).
+/// A real database, migrated, deleted when disposed: a SQLite file in the temp folder, or with
+/// <see cref="DatabaseProvider.Postgres"/> a database of its own on the server named by
+/// <c>CCHC_TEST_POSTGRES</c> (<see cref="PostgresDatabase"/>). Without a provider given, the one
+/// the suite runs on (<see cref="TestProvider.Current"/>, environment variable <c>CCHC_TEST_PROVIDER</c>).
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
@@ -41,8 +42,9 @@ public sealed class TestDatabase : IAsyncDisposable
         System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cchc-tests", $"{Guid.NewGuid():N}.db");
 
     /// <summary>An empty database with the schema applied by the migrations.</summary>
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider? provider = null)
     {
+        provider ??= TestProvider.Current;
         if (provider == DatabaseProvider.Postgres)
         {
             var postgres = await PostgresDatabase.CreateAsync();
@@ -60,7 +62,7 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>Migrated and loaded with seeds/plan-2020.json (no demo data).</summary>
-    public static async Task<TestDatabase> CreateSeededAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
+    public static async Task<TestDatabase> CreateSeededAsync(DatabaseProvider? provider = null)
     {
         var db = await CreateAsync(provider);
         var seeder = new PlanSeeder(db.Factory, Microsoft.Extensions.Logging.Abstractions.NullLogger<PlanSeeder>.Instance);

@@ -46,10 +46,12 @@ public sealed class ProductionStartupTests
         Assert.Equal(0, await context.Reports.CountAsync(TestContext.Current.CancellationToken));
     }
 
+    /// <summary>SQLite only: the database file is replaced by a folder.</summary>
     [Fact]
+    [Trait(TestProvider.TraitName, TestProvider.Pinned)]
     public async Task Health_AnswersHealthy_ThenUnavailableWhenTheDatabaseIsGone()
     {
-        await using var factory = new CchcAppFactory();
+        await using var factory = new CchcAppFactory { Provider = DatabaseProvider.Sqlite };
         using var client = factory.NewClient();
 
         using var healthy = await client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);

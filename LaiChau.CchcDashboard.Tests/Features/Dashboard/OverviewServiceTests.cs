@@ -11,11 +11,11 @@ using TestContext = Xunit.TestContext;
 
 namespace LaiChau.CchcDashboard.Tests.Features.Dashboard;
 
-/// <summary>On SQLite; <see cref="OverviewServicePostgresTests"/> runs every test again on PostgreSQL.</summary>
+/// <summary>On the suite's provider (SQLite unless CCHC_TEST_PROVIDER says otherwise); <see cref="OverviewServicePostgresTests"/> runs every test on PostgreSQL.</summary>
 public class OverviewServiceTests : IAsyncLifetime
 {
     /// <summary>The database the tests run on.</summary>
-    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    protected virtual DatabaseProvider Provider => TestProvider.Current;
 
     private TestDatabase _db = null!;
     private PlanTestData.PlanIds _plan = null!;

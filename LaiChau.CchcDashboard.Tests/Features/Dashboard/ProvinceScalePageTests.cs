@@ -73,7 +73,7 @@ public sealed class ProvinceScalePageTests
     private static async Task<PageCost> MeasureAsync(TestDatabase database, Func<PageHost, string> render)
     {
         var counter = new SqlCommandCounter();
-        await using var host = new PageHost(counter.FactoryFor(database.ConnectionString));
+        await using var host = new PageHost(counter.FactoryFor(database));
         var html = render(host);
         return new PageCost(counter.Count, System.Text.Encoding.UTF8.GetByteCount(html), html);
     }

@@ -30,7 +30,7 @@ public sealed class NotificationBellTests : ComponentTestBase, IAsyncLifetime
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
             _user = new UserInfo(user.Id, "tuphap", "Tư pháp", [AppRoles.Unit], unit.Id, unit.Name);
         }
-        var factory = _commands.FactoryFor(_db.ConnectionString);
+        var factory = _commands.FactoryFor(_db);
         Services.AddSingleton<TimeProvider>(_clock);
         Services.AddSingleton(_notifier);
         Services.AddSingleton(new NotificationService(factory, _clock, _notifier));

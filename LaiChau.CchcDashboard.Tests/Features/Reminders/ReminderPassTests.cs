@@ -6,11 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LaiChau.CchcDashboard.Tests.Features.Reminders;
 
-/// <summary>On SQLite; <see cref="ReminderPassPostgresTests"/> runs every test again on PostgreSQL.</summary>
+/// <summary>On the suite's provider (SQLite unless CCHC_TEST_PROVIDER says otherwise); <see cref="ReminderPassPostgresTests"/> runs every test on PostgreSQL.</summary>
 public class ReminderPassTests
 {
     /// <summary>The database the tests run on.</summary>
-    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    protected virtual DatabaseProvider Provider => TestProvider.Current;
 
     private static readonly DateOnly Monday18May = new(2020, 5, 18);
 

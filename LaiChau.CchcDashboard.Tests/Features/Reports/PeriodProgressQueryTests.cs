@@ -6,11 +6,11 @@ using static LaiChau.CchcDashboard.Tests.Features.Reports.ReportTestData;
 
 namespace LaiChau.CchcDashboard.Tests.Features.Reports;
 
-/// <summary>On SQLite; <see cref="PeriodProgressQueryPostgresTests"/> runs every test again on PostgreSQL.</summary>
+/// <summary>On the suite's provider (SQLite unless CCHC_TEST_PROVIDER says otherwise); <see cref="PeriodProgressQueryPostgresTests"/> runs every test on PostgreSQL.</summary>
 public class PeriodProgressQueryTests : IAsyncLifetime
 {
     /// <summary>The database the tests run on.</summary>
-    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    protected virtual DatabaseProvider Provider => TestProvider.Current;
 
     private TestDatabase _db = null!;
 

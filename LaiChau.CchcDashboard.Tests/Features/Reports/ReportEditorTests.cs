@@ -101,8 +101,12 @@ public sealed class ReportEditorTests : ComponentTestBase, IAsyncLifetime
 
         await editor.InvokeAsync(() => editor.Find("[data-testid=report-submit]").Click());
 
-        editor.WaitForAssertion(() => Assert.Contains("Vui lòng nhập kết quả qua tuyên truyền trước khi nộp.", editor.Markup, StringComparison.Ordinal));
-        Assert.Contains("Vui lòng nhập ưu điểm trước khi nộp.", editor.Markup, StringComparison.Ordinal);
+        // Both field messages are awaited: the fields render one after the other.
+        editor.WaitForAssertion(() =>
+        {
+            Assert.Contains("Vui lòng nhập kết quả qua tuyên truyền trước khi nộp.", editor.Markup, StringComparison.Ordinal);
+            Assert.Contains("Vui lòng nhập ưu điểm trước khi nộp.", editor.Markup, StringComparison.Ordinal);
+        });
         Assert.DoesNotContain("Vui lòng nhập số, ký hiệu báo cáo trước khi nộp.", editor.Markup, StringComparison.Ordinal);
         Assert.Equal("12/BC-UBND", Input(editor, "report-number").GetAttribute("value"));
     }
@@ -145,9 +149,6 @@ public sealed class ReportEditorTests : ComponentTestBase, IAsyncLifetime
     private async Task RefuseReportWritesAsync()
     {
         await using var db = _db.CreateContext();
-        await db.Database.ExecuteSqlRawAsync(
-            "CREATE TRIGGER refuse_insert BEFORE INSERT ON \"Reports\" BEGIN SELECT RAISE(FAIL, 'disk I/O error'); END;", TestContext.Current.CancellationToken);
-        await db.Database.ExecuteSqlRawAsync(
-            "CREATE TRIGGER refuse_update BEFORE UPDATE ON \"Reports\" BEGIN SELECT RAISE(FAIL, 'disk I/O error'); END;", TestContext.Current.CancellationToken);
+        await DatabaseFaults.RefuseAsync(db, "Reports", "disk I/O error", "INSERT", "UPDATE");
     }
 }

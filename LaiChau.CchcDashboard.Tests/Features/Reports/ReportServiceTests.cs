@@ -11,11 +11,11 @@ using static LaiChau.CchcDashboard.Tests.Features.Reports.ReportTestData;
 
 namespace LaiChau.CchcDashboard.Tests.Features.Reports;
 
-/// <summary>On SQLite; <see cref="ReportServicePostgresTests"/> runs every test again on PostgreSQL.</summary>
+/// <summary>On the suite's provider (SQLite unless CCHC_TEST_PROVIDER says otherwise); <see cref="ReportServicePostgresTests"/> runs every test on PostgreSQL.</summary>
 public class ReportServiceTests : IAsyncLifetime
 {
     /// <summary>The database the tests run on.</summary>
-    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    protected virtual DatabaseProvider Provider => TestProvider.Current;
 
     private readonly FakeTimeProvider _clock = TestClock.AtDemoStart();
     private TestDatabase _db = null!;

@@ -226,7 +226,7 @@ public sealed class ReportTrackingServiceTests : IAsyncLifetime
             await context.SaveChangesAsync(Ct);
         }
         var counter = new SqlCommandCounter();
-        var factory = counter.FactoryFor(_db.ConnectionString);
+        var factory = counter.FactoryFor(_db);
         var tracking = Tracking(factory, _clock);
 
         var matrix = await tracking.GetMatrixAsync(HomeAffairs, planId, Ct);
