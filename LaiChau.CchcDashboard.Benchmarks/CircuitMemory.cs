@@ -73,7 +73,7 @@ public static class CircuitMemory
     /// <summary><c>serve --db X</c>: the app with the memory endpoint until standard input closes.</summary>
     public static async Task<int> ServeAsync(string[] args)
     {
-        var database = Option(args, "--db") ?? ScaleHost.Province;
+        var database = CommandLine.Option(args, "--db") ?? ScaleHost.Province;
         await using var host = await ScaleHost.StartAsync(database, kestrel: true);
         Console.WriteLine("listening " + host.BaseUrl);
         await Console.In.ReadToEndAsync();
@@ -89,95 +89,67 @@ public static class CircuitMemory
     /// </summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        var database = Option(args, "--db") ?? System.IO.Path.Combine(ScaleHost.Folder, "province-5000.db");
-        var counts = (Option(args, "--pages") ?? "1,10,30").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).Order().ToList();
-        var settle = TimeSpan.FromSeconds(double.Parse(Option(args, "--settle") ?? "5", CultureInfo.InvariantCulture));
-        var paths = (Option(args, "--paths") ?? "/,/reports").Split(',');
-        var dumps = Option(args, "--gcdump");
+        var database = CommandLine.Option(args, "--db") ?? System.IO.Path.Combine(ScaleHost.Folder, "province-5000.db");
+        var counts = (CommandLine.Option(args, "--pages") ?? "1,10,30").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).Order().ToList();
+        var settle = TimeSpan.FromSeconds(double.Parse(CommandLine.Option(args, "--settle") ?? "5", CultureInfo.InvariantCulture));
+        var paths = (CommandLine.Option(args, "--paths") ?? "/,/reports").Split(',');
+        var dumps = CommandLine.Option(args, "--gcdump");
 
-        var start = new ProcessStartInfo("dotnet")
+        using var server = await ChildApp.StartAsync("serve", database);
+        var baseUrl = server.BaseUrl;
+        using var http = server.NewClient();
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-            Environment = { ["DOTNET_gcServer"] = "1" },
-        };
-        foreach (var arg in new[] { typeof(CircuitMemory).Assembly.Location, "serve", "--db", database })
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                // Background tabs keep their timers and sockets as a user's open tabs do.
+                "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows"],
+        });
+        var context = await browser.NewContextAsync(new() { Locale = "vi-VN" });
+        await BrowserSteps.SignInAsync(context, baseUrl, "noivu");
+
+        // Warm-up: one tab of each page, closed again, so the baseline holds what the first circuit primes (JIT, caches).
+        foreach (var path in paths)
         {
-            start.ArgumentList.Add(arg);
+            var page = await BrowserSteps.OpenAsync(context, baseUrl + path);
+            await page.CloseAsync(new() { RunBeforeUnload = true });
         }
-        using var server = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
-        try
+        var baseline = await QuietAsync(http, 0, settle);
+        Console.WriteLine(FormattableString.Invariant($"// {database}; baseline after sign-in and warm-up: managed {Mb(baseline.Managed)} MB, RSS {Mb(baseline.Rss)} MB"));
+        Console.WriteLine("| page | open tabs | circuits | managed heap MB | RSS MB | managed per circuit (vs baseline) | managed per circuit (since previous N) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var path in paths)
         {
-            string? line;
-            while ((line = await server.StandardOutput.ReadLineAsync()) is not null && !line.StartsWith("listening ", StringComparison.Ordinal))
+            var pages = new List<IPage>();
+            var previous = (Count: 0, Sample: baseline);
+            foreach (var n in counts)
             {
-                Console.WriteLine("// server: " + line);
+                while (pages.Count < n)
+                {
+                    pages.Add(await BrowserSteps.OpenAsync(context, baseUrl + path));
+                }
+                var sample = await QuietAsync(http, n, settle);
+                Console.WriteLine(FormattableString.Invariant(
+                    $"| `{path}` | {n} | {sample.Circuits} | {Mb(sample.Managed)} | {Mb(sample.Rss)} | {Kb((sample.Managed - baseline.Managed) / n)} KB | {Kb((sample.Managed - previous.Sample.Managed) / (n - previous.Count))} KB |"));
+                previous = (n, sample);
+                if (dumps is not null)
+                {
+                    await GcDumpAsync(server.ProcessId, System.IO.Path.Combine(dumps, FormattableString.Invariant($"{(path.Trim('/') is { Length: > 0 } name ? name.Replace('/', '-') : "overview")}-{n}.gcdump")));
+                }
             }
-            var baseUrl = line?["listening ".Length..] ?? throw new InvalidOperationException("The app stopped before listening.");
-            _ = DrainAsync(server.StandardOutput);
-            using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(5) };
-
-            using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            foreach (var page in pages)
             {
-                ExecutablePath = "/usr/bin/chromium",
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                    // Background tabs keep their timers and sockets as a user's open tabs do.
-                    "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows"],
-            });
-            var context = await browser.NewContextAsync(new() { Locale = "vi-VN" });
-            await SignInAsync(context, baseUrl);
-
-            // Warm-up: one tab of each page, closed again, so the baseline holds what the first circuit primes (JIT, caches).
-            foreach (var path in paths)
-            {
-                var page = await OpenAsync(context, baseUrl + path);
                 await page.CloseAsync(new() { RunBeforeUnload = true });
             }
-            var baseline = await QuietAsync(http, 0, settle);
-            Console.WriteLine(FormattableString.Invariant($"// {database}; baseline after sign-in and warm-up: managed {Mb(baseline.Managed)} MB, RSS {Mb(baseline.Rss)} MB"));
-            Console.WriteLine("| page | open tabs | circuits | managed heap MB | RSS MB | managed per circuit (vs baseline) | managed per circuit (since previous N) |");
-            Console.WriteLine("|---|---|---|---|---|---|---|");
-            foreach (var path in paths)
-            {
-                var pages = new List<IPage>();
-                var previous = (Count: 0, Sample: baseline);
-                foreach (var n in counts)
-                {
-                    while (pages.Count < n)
-                    {
-                        pages.Add(await OpenAsync(context, baseUrl + path));
-                    }
-                    var sample = await QuietAsync(http, n, settle);
-                    Console.WriteLine(FormattableString.Invariant(
-                        $"| `{path}` | {n} | {sample.Circuits} | {Mb(sample.Managed)} | {Mb(sample.Rss)} | {Kb((sample.Managed - baseline.Managed) / n)} KB | {Kb((sample.Managed - previous.Sample.Managed) / (n - previous.Count))} KB |"));
-                    previous = (n, sample);
-                    if (dumps is not null)
-                    {
-                        await GcDumpAsync(server.Id, System.IO.Path.Combine(dumps, FormattableString.Invariant($"{(path.Trim('/') is { Length: > 0 } name ? name.Replace('/', '-') : "overview")}-{n}.gcdump")));
-                    }
-                }
-                foreach (var page in pages)
-                {
-                    await page.CloseAsync(new() { RunBeforeUnload = true });
-                }
-                baseline = await QuietAsync(http, 0, settle);
-                Console.WriteLine(FormattableString.Invariant($"// after closing the {path} tabs: managed {Mb(baseline.Managed)} MB, RSS {Mb(baseline.Rss)} MB, circuits {baseline.Circuits}"));
-            }
-            await context.CloseAsync();
-            return 0;
+            baseline = await QuietAsync(http, 0, settle);
+            Console.WriteLine(FormattableString.Invariant($"// after closing the {path} tabs: managed {Mb(baseline.Managed)} MB, RSS {Mb(baseline.Rss)} MB, circuits {baseline.Circuits}"));
         }
-        finally
-        {
-            server.StandardInput.Close();
-            if (!server.WaitForExit(TimeSpan.FromSeconds(30)))
-            {
-                server.Kill();
-            }
-        }
+        await context.CloseAsync();
+        return 0;
     }
 
     private static async Task GcDumpAsync(int processId, string file)
@@ -188,37 +160,6 @@ public static class CircuitMemory
             ?? throw new InvalidOperationException("dotnet-gcdump did not start.");
         await dump.WaitForExitAsync();
     }
-
-    private static async Task DrainAsync(StreamReader output)
-    {
-        while (await output.ReadLineAsync() is { } line)
-        {
-            Console.WriteLine("// server: " + line);
-        }
-    }
-
-    private static async Task SignInAsync(IBrowserContext context, string baseUrl)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(baseUrl + "/account/login", new() { Timeout = 120_000 });
-        await page.GetByTestId("login-username").FillAsync("noivu");
-        await page.GetByTestId("login-password").FillAsync("Demo@2020");
-        await page.GetByTestId("login-submit").ClickAsync(new() { Timeout = 120_000 });
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { Timeout = 120_000 });
-        await WaitForInteractiveAsync(page);
-        await page.CloseAsync(new() { RunBeforeUnload = true });
-    }
-
-    private static async Task<IPage> OpenAsync(IBrowserContext context, string url)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(url, new() { Timeout = 120_000 });
-        await WaitForInteractiveAsync(page);
-        return page;
-    }
-
-    private static Task WaitForInteractiveAsync(IPage page) =>
-        page.Locator("body[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 120_000 });
 
     /// <summary>Waits until the expected circuits are open (closed tabs' circuits gone), lets the pages settle, then samples.</summary>
     private static async Task<Sample> QuietAsync(HttpClient http, int circuits, TimeSpan settle)
@@ -242,10 +183,4 @@ public static class CircuitMemory
     private static string Mb(long bytes) => (bytes / 1024d / 1024d).ToString("0.0", CultureInfo.InvariantCulture);
 
     private static string Kb(long bytes) => (bytes / 1024d).ToString("#,0", CultureInfo.InvariantCulture);
-
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
 }

@@ -16,8 +16,8 @@ public static class ColdStart
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var database = Option(args, "--db") ?? Path.Combine(ScaleHost.Folder, "province-5000.db");
-        var runs = int.Parse(Option(args, "--runs") ?? "5", CultureInfo.InvariantCulture);
+        var database = CommandLine.Option(args, "--db") ?? Path.Combine(ScaleHost.Folder, "province-5000.db");
+        var runs = int.Parse(CommandLine.Option(args, "--runs") ?? "5", CultureInfo.InvariantCulture);
         var apps = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal))).ToList();
         var work = Path.Combine(ScaleHost.Folder, "coldstart-" + Environment.ProcessId);
         Directory.CreateDirectory(work);
@@ -114,11 +114,5 @@ public static class ColdStart
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

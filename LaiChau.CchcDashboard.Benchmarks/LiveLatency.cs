@@ -46,7 +46,7 @@ public static class LiveLatency
 
     private static async Task<int> ServeAsync(string[] args)
     {
-        var database = Option(args, "--db") ?? ScaleHost.Demo;
+        var database = CommandLine.Option(args, "--db") ?? ScaleHost.Demo;
         await using var host = await LatencyHost.StartAsync(database);
         Console.WriteLine("listening " + host.BaseUrl);
         await Console.In.ReadToEndAsync();
@@ -248,146 +248,118 @@ public static class LiveLatency
 
     private static async Task<int> MeasureAsync(string[] args)
     {
-        var database = Option(args, "--db") ?? ScaleHost.Demo;
-        var submits = int.Parse(Option(args, "--submits") ?? "12", CultureInfo.InvariantCulture);
-        var gap = TimeSpan.FromSeconds(double.Parse(Option(args, "--gap") ?? "2", CultureInfo.InvariantCulture));
+        var database = CommandLine.Option(args, "--db") ?? ScaleHost.Demo;
+        var submits = int.Parse(CommandLine.Option(args, "--submits") ?? "12", CultureInfo.InvariantCulture);
+        var gap = TimeSpan.FromSeconds(double.Parse(CommandLine.Option(args, "--gap") ?? "2", CultureInfo.InvariantCulture));
         const int warmUp = 2;
 
-        var start = new ProcessStartInfo("dotnet")
+        using var server = await ChildApp.StartAsync("latency-serve", database);
+        var baseUrl = server.BaseUrl;
+        using var http = server.NewClient();
+        var targets = int.Parse(await http.GetStringAsync(new Uri(Path + "/setup", UriKind.Relative)), CultureInfo.InvariantCulture);
+        if (targets == 0)
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-            Environment = { ["DOTNET_gcServer"] = "1" },
-        };
-        foreach (var arg in new[] { typeof(LiveLatency).Assembly.Location, "latency-serve", "--db", database })
-        {
-            start.ArgumentList.Add(arg);
+            throw new InvalidOperationException("No unit of the database can submit its 6-month 2020 report.");
         }
-        using var server = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
-        try
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            string? line;
-            while ((line = await server.StandardOutput.ReadLineAsync()) is not null && !line.StartsWith("listening ", StringComparison.Ordinal))
-            {
-                Console.WriteLine("// server: " + line);
-            }
-            var baseUrl = line?["listening ".Length..] ?? throw new InvalidOperationException("The app stopped before listening.");
-            _ = DrainAsync(server.StandardOutput);
-            using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(5) };
-            var targets = int.Parse(await http.GetStringAsync(new Uri(Path + "/setup", UriKind.Relative)), CultureInfo.InvariantCulture);
-            if (targets == 0)
-            {
-                throw new InvalidOperationException("No unit of the database can submit its 6-month 2020 report.");
-            }
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows"],
+        });
+        var homeAffairs = await browser.NewContextAsync(new() { Locale = "vi-VN" });
+        var leadership = await browser.NewContextAsync(new() { Locale = "vi-VN" });
+        await BrowserSteps.SignInAsync(homeAffairs, baseUrl, "noivu");
+        await BrowserSteps.SignInAsync(leadership, baseUrl, "lanhdao");
 
-            using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        Console.WriteLine(FormattableString.Invariant($"// {database}: {targets} units take turns; {warmUp} warm-up + {submits} timed submits per phase, {gap.TotalSeconds:0.#} s apart"));
+        Console.WriteLine("| open elsewhere | submit (server, median) | submit min–max | overview shows it after the submit returned (median) | min–max | from the submit's start (median) |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        var tracking = new List<IPage>();
+        IPage? overview = null;
+        var turn = 0;
+        foreach (var phase in new[]
+        {
+            new Phase("nothing", 0, false),
+            new Phase("3 × `/reports` (noivu)", 3, false),
+            new Phase("overview `/` (lanhdao)", 0, true),
+            new Phase("overview + 3 × `/reports`", 3, true),
+        })
+        {
+            while (tracking.Count < phase.TrackingTabs)
             {
-                ExecutablePath = "/usr/bin/chromium",
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                    "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows"],
-            });
-            var homeAffairs = await browser.NewContextAsync(new() { Locale = "vi-VN" });
-            var leadership = await browser.NewContextAsync(new() { Locale = "vi-VN" });
-            await SignInAsync(homeAffairs, baseUrl, "noivu");
-            await SignInAsync(leadership, baseUrl, "lanhdao");
+                tracking.Add(await BrowserSteps.OpenAsync(homeAffairs, baseUrl + "/reports"));
+            }
+            while (tracking.Count > phase.TrackingTabs)
+            {
+                await tracking[^1].CloseAsync(new() { RunBeforeUnload = true });
+                tracking.RemoveAt(tracking.Count - 1);
+            }
+            if (phase.Overview && overview is null)
+            {
+                overview = await BrowserSteps.OpenAsync(leadership, baseUrl + "/");
+                await overview.EvaluateAsync(ObserverScript);
+            }
+            else if (!phase.Overview && overview is not null)
+            {
+                await overview.CloseAsync(new() { RunBeforeUnload = true });
+                overview = null;
+            }
+            await Task.Delay(gap);
 
-            Console.WriteLine(FormattableString.Invariant($"// {database}: {targets} units take turns; {warmUp} warm-up + {submits} timed submits per phase, {gap.TotalSeconds:0.#} s apart"));
-            Console.WriteLine("| open elsewhere | submit (server, median) | submit min–max | overview shows it after the submit returned (median) | min–max | from the submit's start (median) |");
-            Console.WriteLine("|---|---|---|---|---|---|");
-            var tracking = new List<IPage>();
-            IPage? overview = null;
-            var turn = 0;
-            foreach (var phase in new[]
+            var submitMs = new List<double>();
+            var shownAfterReturn = new List<double>();
+            var shownAfterStart = new List<double>();
+            for (var i = 0; i < warmUp + submits; i++, turn++)
             {
-                new Phase("nothing", 0, false),
-                new Phase("3 × `/reports` (noivu)", 3, false),
-                new Phase("overview `/` (lanhdao)", 0, true),
-                new Phase("overview + 3 × `/reports`", 3, true),
-            })
-            {
-                while (tracking.Count < phase.TrackingTabs)
+                var reset = await PostAsync(http, $"{Path}/reset/{turn}");
+                if (reset.StartsWith("failed", StringComparison.Ordinal))
                 {
-                    tracking.Add(await OpenAsync(homeAffairs, baseUrl + "/reports"));
+                    throw new InvalidOperationException(reset);
                 }
-                while (tracking.Count > phase.TrackingTabs)
+                // Whatever the return published has been re-read, and the pages' one-second window is over.
+                await Task.Delay(gap);
+                string? before = null;
+                if (overview is not null)
                 {
-                    await tracking[^1].CloseAsync(new() { RunBeforeUnload = true });
-                    tracking.RemoveAt(tracking.Count - 1);
+                    before = await overview.EvaluateAsync<string?>("() => { window.__changes = []; return window.__figure(); }");
                 }
-                if (phase.Overview && overview is null)
+                var answer = await PostAsync(http, $"{Path}/submit/{turn}");
+                var parts = answer.Split(' ');
+                if (parts.Length != 2 || answer.StartsWith("failed", StringComparison.Ordinal))
                 {
-                    overview = await OpenAsync(leadership, baseUrl + "/");
-                    await overview.EvaluateAsync(ObserverScript);
+                    throw new InvalidOperationException(answer);
                 }
-                else if (!phase.Overview && overview is not null)
+                var ms = double.Parse(parts[0], CultureInfo.InvariantCulture);
+                var returnedAt = long.Parse(parts[1], CultureInfo.InvariantCulture);
+                double? shown = null;
+                if (overview is not null)
                 {
-                    await overview.CloseAsync(new() { RunBeforeUnload = true });
-                    overview = null;
+                    var handle = await overview.WaitForFunctionAsync(
+                        "before => window.__changes.find(c => c.v !== before)?.t ?? false", before, new() { Timeout = 30_000, PollingInterval = 20 });
+                    shown = await handle.JsonValueAsync<double>() - returnedAt;
+                }
+                if (i >= warmUp)
+                {
+                    submitMs.Add(ms);
+                    if (shown is { } s)
+                    {
+                        shownAfterReturn.Add(s);
+                        shownAfterStart.Add(s + ms);
+                    }
                 }
                 await Task.Delay(gap);
-
-                var submitMs = new List<double>();
-                var shownAfterReturn = new List<double>();
-                var shownAfterStart = new List<double>();
-                for (var i = 0; i < warmUp + submits; i++, turn++)
-                {
-                    var reset = await PostAsync(http, $"{Path}/reset/{turn}");
-                    if (reset.StartsWith("failed", StringComparison.Ordinal))
-                    {
-                        throw new InvalidOperationException(reset);
-                    }
-                    // Whatever the return published has been re-read, and the pages' one-second window is over.
-                    await Task.Delay(gap);
-                    string? before = null;
-                    if (overview is not null)
-                    {
-                        before = await overview.EvaluateAsync<string?>("() => { window.__changes = []; return window.__figure(); }");
-                    }
-                    var answer = await PostAsync(http, $"{Path}/submit/{turn}");
-                    var parts = answer.Split(' ');
-                    if (parts.Length != 2 || answer.StartsWith("failed", StringComparison.Ordinal))
-                    {
-                        throw new InvalidOperationException(answer);
-                    }
-                    var ms = double.Parse(parts[0], CultureInfo.InvariantCulture);
-                    var returnedAt = long.Parse(parts[1], CultureInfo.InvariantCulture);
-                    double? shown = null;
-                    if (overview is not null)
-                    {
-                        var handle = await overview.WaitForFunctionAsync(
-                            "before => window.__changes.find(c => c.v !== before)?.t ?? false", before, new() { Timeout = 30_000, PollingInterval = 20 });
-                        shown = await handle.JsonValueAsync<double>() - returnedAt;
-                    }
-                    if (i >= warmUp)
-                    {
-                        submitMs.Add(ms);
-                        if (shown is { } s)
-                        {
-                            shownAfterReturn.Add(s);
-                            shownAfterStart.Add(s + ms);
-                        }
-                    }
-                    await Task.Delay(gap);
-                }
-                Console.WriteLine(FormattableString.Invariant(
-                    $"| {phase.Name} | {Median(submitMs):0} ms | {submitMs.Min():0}–{submitMs.Max():0} ms | {(shownAfterReturn.Count > 0 ? $"{Median(shownAfterReturn):0} ms" : "–")} | {(shownAfterReturn.Count > 0 ? $"{shownAfterReturn.Min():0}–{shownAfterReturn.Max():0} ms" : "–")} | {(shownAfterStart.Count > 0 ? $"{Median(shownAfterStart):0} ms" : "–")} |"));
             }
-            await homeAffairs.CloseAsync();
-            await leadership.CloseAsync();
-            return 0;
+            Console.WriteLine(FormattableString.Invariant(
+                $"| {phase.Name} | {Median(submitMs):0} ms | {submitMs.Min():0}–{submitMs.Max():0} ms | {(shownAfterReturn.Count > 0 ? $"{Median(shownAfterReturn):0} ms" : "–")} | {(shownAfterReturn.Count > 0 ? $"{shownAfterReturn.Min():0}–{shownAfterReturn.Max():0} ms" : "–")} | {(shownAfterStart.Count > 0 ? $"{Median(shownAfterStart):0} ms" : "–")} |"));
         }
-        finally
-        {
-            server.StandardInput.Close();
-            if (!server.WaitForExit(TimeSpan.FromSeconds(30)))
-            {
-                server.Kill();
-            }
-        }
+        await homeAffairs.CloseAsync();
+        await leadership.CloseAsync();
+        return 0;
     }
 
     private static async Task<string> PostAsync(HttpClient http, string path)
@@ -400,42 +372,5 @@ public static class LiveLatency
     {
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-
-    private static async Task DrainAsync(StreamReader output)
-    {
-        while (await output.ReadLineAsync() is { } line)
-        {
-            Console.WriteLine("// server: " + line);
-        }
-    }
-
-    private static async Task SignInAsync(IBrowserContext context, string baseUrl, string userName)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(baseUrl + "/account/login", new() { Timeout = 120_000 });
-        await page.GetByTestId("login-username").FillAsync(userName);
-        await page.GetByTestId("login-password").FillAsync("Demo@2020");
-        await page.GetByTestId("login-submit").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { Timeout = 120_000 });
-        await WaitForInteractiveAsync(page);
-        await page.CloseAsync(new() { RunBeforeUnload = true });
-    }
-
-    private static async Task<IPage> OpenAsync(IBrowserContext context, string url)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(url, new() { Timeout = 120_000 });
-        await WaitForInteractiveAsync(page);
-        return page;
-    }
-
-    private static Task WaitForInteractiveAsync(IPage page) =>
-        page.Locator("body[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 120_000 });
-
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

@@ -19,9 +19,9 @@ public static class PassPhases
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var database = Option(args, "--db") ?? ScaleHost.Province;
-        var periods = int.Parse(Option(args, "--periods") ?? "2", CultureInfo.InvariantCulture);
-        var runs = int.Parse(Option(args, "--runs") ?? "3", CultureInfo.InvariantCulture);
+        var database = CommandLine.Option(args, "--db") ?? ScaleHost.Province;
+        var periods = int.Parse(CommandLine.Option(args, "--periods") ?? "2", CultureInfo.InvariantCulture);
+        var runs = int.Parse(CommandLine.Option(args, "--runs") ?? "3", CultureInfo.InvariantCulture);
         await using var host = await ScaleHost.StartAsync(database);
         if (periods == 2)
         {
@@ -64,12 +64,6 @@ public static class PassPhases
             }
         }
         return 0;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
     private sealed class CommandTotals : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
