@@ -39,6 +39,7 @@ public sealed class PlanSelection : IDisposable
 {
     private readonly PlanCatalog _catalog;
     private readonly IDisposable _subscription;
+    private readonly Lock _gate = new();
 
     public PlanSelection(PlanCatalog catalog, ChangeNotifier notifier)
     {
@@ -77,19 +78,28 @@ public sealed class PlanSelection : IDisposable
 
     public async Task ReloadAsync(CancellationToken ct = default)
     {
-        Plans = await _catalog.GetPlansAsync(ct);
-        Current = (Current is null ? null : Plans.FirstOrDefault(p => p.Id == Current.Id)) ?? _catalog.DefaultPlan(Plans);
+        var plans = await _catalog.GetPlansAsync(ct);
+        // A reload started by someone else's change runs beside the circuit (on the thread pool): the
+        // plan the user selects meanwhile must not be overwritten by the one read before it.
+        lock (_gate)
+        {
+            Plans = plans;
+            Current = (Current is null ? null : plans.FirstOrDefault(p => p.Id == Current.Id)) ?? _catalog.DefaultPlan(plans);
+        }
         Changed?.Invoke();
     }
 
     public void Select(int planId)
     {
-        var plan = Plans.FirstOrDefault(p => p.Id == planId);
-        if (plan is null || plan.Id == Current?.Id)
+        lock (_gate)
         {
-            return;
+            var plan = Plans.FirstOrDefault(p => p.Id == planId);
+            if (plan is null || plan.Id == Current?.Id)
+            {
+                return;
+            }
+            Current = plan;
         }
-        Current = plan;
         Changed?.Invoke();
     }
 }
