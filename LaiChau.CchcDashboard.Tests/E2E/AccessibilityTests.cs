@@ -66,8 +66,12 @@ public sealed class AccessibilityTests(BrowserFixture browser) : E2ETest(browser
         {
             await shell.Page.GotoAsync(Server.BaseUrl + list);
             await WaitForContentAsync(shell.Page);
-            var links = await shell.Page.Locator("a[href]").EvaluateAllAsync<string[]>("links => links.map(a => new URL(a.href).pathname)");
-            paths.Add(links.First(l => System.Text.RegularExpressions.Regex.IsMatch(l, pattern)));
+            // Found and read in one step in the page, retried until a row's link is there: the list may
+            // still be loading, or re-render, after its first content shows.
+            var link = await shell.Page.WaitForFunctionAsync(
+                "pattern => [...document.querySelectorAll('a[href]')].map(a => new URL(a.href).pathname).find(p => new RegExp(pattern).test(p))",
+                pattern);
+            paths.Add(await link.JsonValueAsync<string>());
         }
         foreach (var path in paths)
         {
