@@ -1,10 +1,14 @@
 using Bunit;
+using System.Data.Common;
 using LaiChau.CchcDashboard.Common;
+using LaiChau.CchcDashboard.Data;
 using LaiChau.CchcDashboard.Data.Entities;
+using LaiChau.CchcDashboard.Features.Admin;
 using LaiChau.CchcDashboard.Features.Dashboard;
 using LaiChau.CchcDashboard.Features.Plans;
 using LaiChau.CchcDashboard.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -125,5 +129,63 @@ public sealed class OverviewPageTests : ComponentTestBase, IAsyncLifetime
 
         // A closed page must not keep the singleton notifier (and itself) alive.
         Assert.Equal(circuitListeners, notifier.ListenerCount);
+    }
+
+    [Fact]
+    public async Task Overview_WhenAnOlderReadFinishesAfterTheUserSwitchedPlan_KeepsShowingThePlanSwitchedTo()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var noiVu = await PlanTestData.UnitIdAsync(_db.Factory, "P-NOI-VU");
+        var plans = new PlanService(_db.Factory, _clock, new ChangeNotifier(NullLogger<ChangeNotifier>.Instance), new AuditLog(_clock), NullLogger<PlanService>.Instance);
+        var (next, _) = await plans.CloneAsync(_plan.PlanId, 2021, TestUsers.HomeAffairs(noiVu), ct);
+        var held = new HeldRead();
+        Services.AddSingleton<IDbContextFactory<CchcDbContext>>(new InterceptedFactory(
+            new DbContextOptionsBuilder<CchcDbContext>().UseCchcDatabase(_db.Provider, _db.ConnectionString).AddInterceptors(held).Options));
+        var page = Render<Overview>();
+        page.WaitForAssertion(() => Assert.Equal("Hạn: trước ngày 25/05/2020", Text(page, $"{SixMonth} [data-testid=deadline-wording]")));
+
+        // A report of 2020 changes: the page reads the 2020 overview again, and that read is slow.
+        held.Arm();
+        await Services.GetRequiredService<ChangeNotifier>().PublishAsync(new ChangeEvent(ChangeKind.ReportChanged, _plan.PlanId, _plan.SixMonthId));
+        await held.Held.WaitAsync(TimeSpan.FromSeconds(10), ct);
+        // Meanwhile the user picks next year's plan in the app bar; its overview is read and shown.
+        await page.InvokeAsync(() => Services.GetRequiredService<PlanSelection>().Select(next!.Value));
+        page.WaitForAssertion(() => Assert.Equal("Hạn: trước ngày 25/05/2021", Text(page, $"{SixMonth} [data-testid=deadline-wording]")));
+
+        // Then the slow 2020 read finishes: it must not put back the plan the user left.
+        var renders = page.RenderCount;
+        held.Release();
+        page.WaitForState(() => page.RenderCount > renders);
+        Assert.Equal("Hạn: trước ngày 25/05/2021", Text(page, $"{SixMonth} [data-testid=deadline-wording]"));
+    }
+
+    /// <summary>Holds the first read after <see cref="Arm"/> until <see cref="Release"/>, as a slow database would.</summary>
+    private sealed class HeldRead : DbCommandInterceptor
+    {
+        private int _armed;
+        private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Held => _held.Task;
+
+        public void Arm() => Volatile.Write(ref _armed, 1);
+
+        public void Release() => _release.TrySetResult();
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Exchange(ref _armed, 0) == 1)
+            {
+                _held.TrySetResult();
+                await _release.Task.WaitAsync(cancellationToken);
+            }
+            return result;
+        }
+    }
+
+    private sealed class InterceptedFactory(DbContextOptions<CchcDbContext> options) : IDbContextFactory<CchcDbContext>
+    {
+        public CchcDbContext CreateDbContext() => new(options);
     }
 }
