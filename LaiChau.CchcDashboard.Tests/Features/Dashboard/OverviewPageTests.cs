@@ -1,5 +1,5 @@
-using Bunit;
 using System.Data.Common;
+using Bunit;
 using LaiChau.CchcDashboard.Common;
 using LaiChau.CchcDashboard.Data;
 using LaiChau.CchcDashboard.Data.Entities;
