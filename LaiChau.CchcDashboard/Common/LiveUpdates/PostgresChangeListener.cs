@@ -104,7 +104,7 @@ public sealed partial class PostgresChangeListener : BackgroundService
                 var failures = Interlocked.Exchange(ref _failures, 0);
                 Volatile.Write(ref _backendProcessId, connection.ProcessID);
                 Volatile.Write(ref _lostAtUtcTicks, 0);
-                Volatile.Write(ref _state, (int)ChangeRelayState.Listening);
+                // Logged before the state is published: whoever sees the state (health, tests) finds its log line written.
                 if (failures > 0)
                 {
                     LogListeningAgain(_options.Channel, failures);
@@ -113,6 +113,7 @@ public sealed partial class PostgresChangeListener : BackgroundService
                 {
                     LogListening(_options.Channel);
                 }
+                Volatile.Write(ref _state, (int)ChangeRelayState.Listening);
                 while (true)
                 {
                     await connection.WaitAsync(ct);
@@ -127,9 +128,9 @@ public sealed partial class PostgresChangeListener : BackgroundService
                 Volatile.Write(ref _backendProcessId, 0);
                 Interlocked.CompareExchange(ref _lostAtUtcTicks, _clock.GetUtcNow().UtcTicks, 0);
                 var failures = Interlocked.Increment(ref _failures);
-                Volatile.Write(ref _state, (int)ChangeRelayState.Reconnecting);
                 var delay = _options.DelayAfter(failures);
                 LogConnectionLost(ex, failures, delay);
+                Volatile.Write(ref _state, (int)ChangeRelayState.Reconnecting);
                 try
                 {
                     await Task.Delay(delay, _clock, ct);
