@@ -81,6 +81,17 @@ internal sealed class ChildApp : IDisposable
 /// <summary>The browser steps the out-of-process benchmarks share (generous timeouts: the machine may be loaded).</summary>
 internal static class BrowserSteps
 {
+    /// <summary>Debian's Chromium, headless; background tabs keep their timers and sockets as a user's open tabs do.</summary>
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows"],
+        });
+
     public static async Task SignInAsync(IBrowserContext context, string baseUrl, string userName)
     {
         var page = await context.NewPageAsync();

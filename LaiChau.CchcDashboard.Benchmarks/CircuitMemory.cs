@@ -100,15 +100,7 @@ public static class CircuitMemory
         using var http = server.NewClient();
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                // Background tabs keep their timers and sockets as a user's open tabs do.
-                "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows"],
-        });
+        await using var browser = await BrowserSteps.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new() { Locale = "vi-VN" });
         await BrowserSteps.SignInAsync(context, baseUrl, "noivu");
 

@@ -263,14 +263,7 @@ public static class LiveLatency
         }
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows"],
-        });
+        await using var browser = await BrowserSteps.LaunchAsync(playwright);
         var homeAffairs = await browser.NewContextAsync(new() { Locale = "vi-VN" });
         var leadership = await browser.NewContextAsync(new() { Locale = "vi-VN" });
         await BrowserSteps.SignInAsync(homeAffairs, baseUrl, "noivu");
